@@ -1,0 +1,251 @@
+// Whole-program analysis: groups of declarations, their call sites, how each trace parameter
+// is used and what each call passes. All type-checker work happens here, before any edit.
+import { ts } from 'ts-morph';
+import type { SourceText } from '../project/source-text.js';
+import type { Component, EditableFile, Facts, Slot } from './facts.js';
+import { functionDisplayName, thisParamOffset, unwrapExpression, walk } from './function-likes.js';
+import { buildGroups, type Group } from './groups.js';
+import { classifyIncoming } from './incoming-values.js';
+import { consoleMethodOf } from './log-calls.js';
+import { OriginRecognizer } from './origin-expressions.js';
+import { collectParamUses } from './param-uses.js';
+import { findReferences, type References } from './references.js';
+import { findEventWiring, type EventWiring } from './event-listeners.js';
+import type { TraceNames } from './trace-names.js';
+import { UnionFind } from './union-find.js';
+
+export interface AnalyzeInput {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  /** Files the run may edit (discovered under the roots, parsed cleanly), by absolute path. */
+  editableSources: Map<string, SourceText>;
+  names: TraceNames;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function analyze(input: AnalyzeInput): Facts {
+  const { program, checker, names } = input;
+  const files = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
+  const editable = new Map<string, EditableFile>();
+  for (const sourceFile of files) {
+    const source = input.editableSources.get(sourceFile.fileName);
+    if (source) editable.set(sourceFile.fileName, { sourceFile, source });
+  }
+  const isEditable = (file: ts.SourceFile) => editable.has(file.fileName);
+
+  const events = findEventWiring(checker, files);
+  const { groups, externallyTyped } = buildGroups(checker, files, names, [...events.listeners.values()]);
+  const references = findReferences(checker, files, groups, isEditable);
+  addEmitCallSites(events, groups, references, isEditable);
+  const origins = new OriginRecognizer(checker);
+
+  // Slots: one per (group, argument index).
+  const slots = new Map<string, Slot>();
+  const slotOfSymbol = new Map<ts.Symbol, Slot>();
+  const requiredParams = new Set<ts.ParameterDeclaration>();
+  let done = 0;
+  for (const group of groups) {
+    for (const index of group.slots) {
+      const slot: Slot = { key: slotKey(group, index), group, index, params: [], uses: [], aliases: [], incoming: [], blockers: [], businessEvidence: [], traceEvidence: 0 };
+      slots.set(slot.key, slot);
+      for (const fn of group.members) {
+        const param = fn.parameters[index + thisParamOffset(fn)];
+        if (!param) continue;
+        slot.params.push({ fn, param });
+        const blocker = structuralBlocker(fn, param, isEditable, externallyTyped);
+        if (blocker) slot.blockers.push({ node: param, text: blocker, kind: 'manual' });
+        if (!ts.isIdentifier(param.name)) continue;
+        const symbol = checker.getSymbolAtLocation(param.name);
+        if (symbol) slotOfSymbol.set(symbol, slot);
+        if (isRequired(checker, param)) requiredParams.add(param);
+        const body = 'body' in fn ? fn.body : undefined;
+        if (!body) continue;
+        const { uses, aliases } = collectParamUses(checker, param, body);
+        slot.uses.push(...uses);
+        slot.aliases.push(...aliases);
+        for (const alias of aliases) {
+          const aliasSymbol = ts.isIdentifier(alias.declaration.name) ? checker.getSymbolAtLocation(alias.declaration.name) : undefined;
+          if (aliasSymbol) slotOfSymbol.set(aliasSymbol, slot);
+        }
+      }
+    }
+    input.onProgress?.(++done, groups.length);
+  }
+
+  for (const refusal of references.refusals) {
+    for (const index of refusal.group.slots) {
+      slots.get(slotKey(refusal.group, index))!.blockers.push({ node: refusal.node, text: refusal.reason, kind: 'manual' });
+    }
+  }
+
+  // What every call site passes, and the edges between slots.
+  const edges = new UnionFind<string>();
+  for (const slot of slots.values()) edges.add(slot.key);
+  const incomingContext = { checker, origins, isTraceSymbol: (s: ts.Symbol) => slotOfSymbol.has(s) };
+  const siteByCall = new Map(references.callSites.map((site) => [site.call, site]));
+  for (const site of references.callSites) {
+    for (const index of site.group.slots) {
+      const slot = slots.get(slotKey(site.group, index))!;
+      const value = classifyIncoming(incomingContext, site.call.arguments[index + site.argOffset]);
+      slot.incoming.push({ site, value });
+      if (value.kind === 'threaded') edges.union(slot.key, slotOfSymbol.get(value.from)!.key);
+      else if (value.kind === 'origin' || value.kind === 'origin-local') slot.traceEvidence++;
+      else if (value.kind === 'unproven') {
+        slot.businessEvidence.push({
+          node: value.expression,
+          text: `receives \`${shortText(value.expression)}\`, which does not come from a trace origin`,
+          kind: 'kept',
+        });
+      }
+    }
+  }
+  for (const slot of slots.values()) {
+    for (const use of slot.uses) {
+      if (use.kind === 'pass' && use.passedTo) {
+        const site = siteByCall.get(use.passedTo.call);
+        const target = site && use.passedTo.argIndex - site.argOffset;
+        if (site && target !== undefined && site.group.slots.includes(target)) edges.union(slot.key, slotKey(site.group, target));
+        else if (use.keyReason) Object.assign(use, { kind: 'key', detail: use.keyReason });
+        else use.kind = 'derived';
+      }
+      if (use.kind === 'log' || use.kind === 'header') slot.traceEvidence++;
+      if (use.kind === 'key' || use.kind === 'compare') slot.businessEvidence.push({ node: use.sink, text: use.detail, kind: 'kept' });
+      if (use.kind === 'stored' || use.kind === 'reassigned') slot.blockers.push({ node: use.sink, text: use.detail, kind: 'manual' });
+    }
+  }
+
+  const components = new Map<string, Component>();
+  for (const slot of slots.values()) {
+    const root = edges.find(slot.key);
+    const component = components.get(root) ?? { key: '', slots: [] };
+    component.slots.push(slot);
+    components.set(root, component);
+  }
+  for (const component of components.values()) component.key = componentKey(component);
+
+  // Per editable file: console calls, origin locals, Error-typed log arguments.
+  const logCalls = new Map<string, ts.CallExpression[]>();
+  const originLocals: ts.VariableDeclaration[] = [];
+  const errorExpressions = new Set<ts.Node>();
+  for (const { sourceFile } of editable.values()) {
+    const calls: ts.CallExpression[] = [];
+    walk(sourceFile, (node) => {
+      if (ts.isCallExpression(node) && consoleMethodOf(node)) {
+        calls.push(node);
+        for (const expression of interpolatedExpressions(node)) {
+          if (isErrorValue(checker, expression)) errorExpressions.add(expression);
+        }
+      } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text) && node.initializer && origins.isOrigin(node.initializer)) {
+        originLocals.push(node);
+      }
+      return true;
+    });
+    if (calls.length > 0) logCalls.set(sourceFile.fileName, calls);
+  }
+
+  return {
+    checker,
+    editable,
+    components: [...components.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    originLocals,
+    logCalls,
+    errorExpressions,
+    requiredParams,
+    exportedGroups: references.exported,
+  };
+}
+
+/** The emits of an event are the call sites of its listeners' group. */
+function addEmitCallSites(events: EventWiring, groups: readonly Group[], references: References, isEditable: (f: ts.SourceFile) => boolean): void {
+  const groupOfListener = new Map<ts.Node, Group>();
+  for (const group of groups) for (const fn of group.members) groupOfListener.set(fn, group);
+  for (const [event, listeners] of events.listeners) {
+    const group = listeners.map((fn) => groupOfListener.get(fn)).find((g) => g !== undefined);
+    if (!group) continue;
+    const unknown = events.unknown.get(event) ?? events.unknown.get('*');
+    if (unknown) references.refusals.push({ group, node: unknown.node, reason: unknown.reason });
+    for (const emit of events.emits.get(event) ?? []) {
+      if (!isEditable(emit.getSourceFile())) {
+        references.refusals.push({ group, node: emit, reason: `'${event}' is emitted from ${emit.getSourceFile().fileName}, which is not being migrated` });
+      } else if (emit.arguments.some((a) => ts.isSpreadElement(a))) {
+        references.refusals.push({ group, node: emit, reason: `'${event}' is emitted with spread arguments` });
+      } else {
+        references.callSites.push({ call: emit, group, argOffset: 1 });
+      }
+    }
+  }
+}
+
+export function slotKey(group: Group, index: number): string {
+  return `${group.id}:${index}`;
+}
+
+function structuralBlocker(
+  fn: Slot['params'][number]['fn'],
+  param: ts.ParameterDeclaration,
+  isEditable: (file: ts.SourceFile) => boolean,
+  externallyTyped: Map<Slot['params'][number]['fn'], string>,
+): string | undefined {
+  const file = fn.getSourceFile();
+  if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return `declared in ${file.fileName}, which is not source code`;
+  if (!isEditable(file)) return `declared in ${file.fileName}, which is not being migrated (outside the given paths or skipped)`;
+  if (ts.isConstructorDeclaration(fn) || ts.isConstructSignatureDeclaration(fn)) return 'a constructor parameter: the id is kept with the object it constructs';
+  if (ts.getModifiers(param)?.length) return 'a parameter property: the id is stored on the instance';
+  if (param.dotDotDotToken) return 'a rest parameter';
+  if (!ts.isIdentifier(param.name)) return 'a destructured parameter';
+  const library = externallyTyped.get(fn);
+  if (library) return `a callback whose signature comes from ${library.replace(/^.*\/node_modules\//, '')}: library code calls it with the id`;
+  return undefined;
+}
+
+function isRequired(checker: ts.TypeChecker, param: ts.ParameterDeclaration): boolean {
+  const file = param.getSourceFile();
+  if (/\.[cm]?jsx?$/.test(file.fileName)) return false;
+  if (param.questionToken || param.initializer) return false;
+  const type = checker.getTypeAtLocation(param);
+  const parts = type.isUnion() ? type.types : [type];
+  return !parts.some((t) => t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void));
+}
+
+/** The expressions a log call interpolates: template spans, `+` operands, extra arguments. */
+export function interpolatedExpressions(call: ts.CallExpression): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const visit = (expr: ts.Expression): void => {
+    const e = unwrapExpression(expr);
+    if (ts.isTemplateExpression(e)) for (const span of e.templateSpans) out.push(span.expression);
+    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      visit(e.left);
+      visit(e.right);
+    } else if (!ts.isStringLiteral(e) && !ts.isNoSubstitutionTemplateLiteral(e)) out.push(e);
+  };
+  call.arguments.forEach(visit);
+  return out;
+}
+
+function isErrorValue(checker: ts.TypeChecker, expr: ts.Expression): boolean {
+  const e = unwrapExpression(expr);
+  if (ts.isIdentifier(e)) {
+    const declaration = checker.getSymbolAtLocation(e)?.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return true;
+  }
+  if (ts.isNewExpression(e) && /Error$/.test(e.expression.getText())) return true;
+  const type = checker.getTypeAtLocation(e);
+  const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
+  return parts.length > 0 && parts.every((t) => !!t.getProperty('message') && !!t.getProperty('stack') && !!t.getProperty('name'));
+}
+
+function componentKey(component: Component): string {
+  let best: { file: string; pos: number; name: string } | undefined;
+  for (const slot of component.slots) {
+    for (const { fn, param } of slot.params) {
+      const candidate = { file: fn.getSourceFile().fileName, pos: param.pos, name: `${functionDisplayName(fn)}(${param.name.getText()})` };
+      if (!best || candidate.file < best.file || (candidate.file === best.file && candidate.pos < best.pos)) best = candidate;
+    }
+  }
+  return best ? `trace:${best.file}:${best.pos}:${best.name}` : `trace:${component.slots[0]?.key ?? '?'}`;
+}
+
+function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 50 ? `${text.slice(0, 47)}...` : text;
+}

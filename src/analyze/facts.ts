@@ -1,0 +1,63 @@
+// The analysis result: plain facts about the program that the rules turn into edits. Computed
+// once per run with the type checker (before any edit invalidates it); decisions on top of
+// them (decide.ts) are cheap and can be recomputed when the type check refuses a unit.
+import type { ts } from 'ts-morph';
+import type { SourceText } from '../project/source-text.js';
+import type { FunctionLike } from './function-likes.js';
+import type { Group } from './groups.js';
+import type { Incoming } from './incoming-values.js';
+import type { Alias, ParamUse } from './param-uses.js';
+import type { CallSite } from './references.js';
+
+export interface Reason {
+  node: ts.Node;
+  text: string;
+  /** `kept`: evidence of a business id. `manual`: a site the tool cannot migrate safely. */
+  kind: 'kept' | 'manual';
+}
+
+/** One trace-parameter position of a group (all members' parameters at that argument index). */
+export interface Slot {
+  key: string;
+  group: Group;
+  /** Argument index. */
+  index: number;
+  params: { fn: FunctionLike; param: ts.ParameterDeclaration }[];
+  uses: ParamUse[];
+  aliases: Alias[];
+  incoming: { site: CallSite; value: Incoming }[];
+  /** Structural reasons this slot cannot be migrated (independent of evidence). */
+  blockers: Reason[];
+  /** Evidence that the value is a business id (a key, a comparison, an unproven value). */
+  businessEvidence: Reason[];
+  /** Positive evidence: origins, logging, trace headers. */
+  traceEvidence: number;
+}
+
+/** Slots connected by passing the id from one to the other: migrated together or not at all. */
+export interface Component {
+  /** Stable owner id for edits and verification ("trace:<file>:<line>:<name>"). */
+  key: string;
+  slots: Slot[];
+}
+
+export interface EditableFile {
+  sourceFile: ts.SourceFile;
+  source: SourceText;
+}
+
+export interface Facts {
+  checker: ts.TypeChecker;
+  editable: Map<string, EditableFile>;
+  components: Component[];
+  /** Locals born from an origin with a trace name, which get a context when logged. */
+  originLocals: ts.VariableDeclaration[];
+  /** Console calls in editable files, by file path. */
+  logCalls: Map<string, ts.CallExpression[]>;
+  /** Expressions (log arguments) whose static type is an Error. */
+  errorExpressions: Set<ts.Node>;
+  /** Parameters whose type does not admit undefined (their context reads get a `!` in TS). */
+  requiredParams: Set<ts.ParameterDeclaration>;
+  /** Groups with a member exported from its module. */
+  exportedGroups: Set<Group>;
+}

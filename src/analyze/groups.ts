@@ -1,0 +1,215 @@
+// Declarations that must change together: a function's overloads, an interface method and
+// every implementation, a base method and its overrides, a function type and the functions
+// typed by it. Their trace parameter goes from all of them or from none.
+import { ts } from 'ts-morph';
+import { isFunctionLike, referenceNameNode, walk, type FunctionLike } from './function-likes.js';
+import type { TraceNames } from './trace-names.js';
+import { UnionFind } from './union-find.js';
+
+export interface Group {
+  id: number;
+  members: FunctionLike[];
+  /** Argument indexes (the `this` parameter not counted) that hold a candidate trace parameter. */
+  slots: number[];
+}
+
+/** Index of the parameter list position as an argument index. */
+export function argumentIndexOf(fn: FunctionLike, param: ts.ParameterDeclaration): number {
+  const offset = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) && fn.parameters[0].name.text === 'this' ? 1 : 0;
+  return fn.parameters.indexOf(param) - offset;
+}
+
+export function candidateParams(fn: FunctionLike, names: TraceNames): ts.ParameterDeclaration[] {
+  return fn.parameters.filter((p) => ts.isIdentifier(p.name) && names.isCandidateParam(p.name.text));
+}
+
+/** Resolves a symbol to the function-like declarations behind it (through aliases and storage). */
+export function functionLikesOfSymbol(checker: ts.TypeChecker, input: ts.Symbol | undefined, depth = 0): FunctionLike[] {
+  if (!input || depth > 5) return [];
+  const symbol = input.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(input) : input;
+  const out: FunctionLike[] = [];
+  for (const declaration of symbol.declarations ?? []) {
+    if (isFunctionLike(declaration)) {
+      out.push(declaration);
+    } else if (
+      (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) &&
+      declaration.initializer
+    ) {
+      const init = skipParens(declaration.initializer);
+      if (isFunctionLike(init)) out.push(init);
+      else if (ts.isIdentifier(init) && depth < 5) out.push(...functionLikesOfSymbol(checker, checker.getSymbolAtLocation(init), depth + 1));
+    } else if (ts.isShorthandPropertyAssignment(declaration)) {
+      out.push(...functionLikesOfSymbol(checker, checker.getShorthandAssignmentValueSymbol(declaration), depth + 1));
+    } else if ((ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.type) {
+      const type = skipTypeParens(declaration.type);
+      if (ts.isFunctionTypeNode(type)) out.push(type);
+    } else if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent)) {
+      const init = skipParens(declaration.parent.right);
+      if (isFunctionLike(init)) out.push(init);
+      else if (ts.isIdentifier(init)) out.push(...functionLikesOfSymbol(checker, checker.getSymbolAtLocation(init), depth + 1));
+    } else if (ts.isExportAssignment(declaration)) {
+      const init = skipParens(declaration.expression);
+      if (isFunctionLike(init)) out.push(init);
+      else if (ts.isIdentifier(init)) out.push(...functionLikesOfSymbol(checker, checker.getSymbolAtLocation(init), depth + 1));
+    }
+  }
+  return out;
+}
+
+function skipParens(expr: ts.Expression): ts.Node {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+function skipTypeParens(type: ts.TypeNode): ts.TypeNode {
+  let t = type;
+  while (ts.isParenthesizedTypeNode(t)) t = t.type;
+  return t;
+}
+
+export function isProjectSource(node: ts.Node): boolean {
+  const file = node.getSourceFile();
+  return !file.isDeclarationFile && !file.fileName.includes('/node_modules/');
+}
+
+/**
+ * Groups every candidate function-like with the declarations it must change with.
+ * `externalContext` collects candidates typed by code outside the project (a callback for a
+ * library): they cannot change their parameter list on their own.
+ */
+export function buildGroups(
+  checker: ts.TypeChecker,
+  files: readonly ts.SourceFile[],
+  names: TraceNames,
+  /** Inline listeners of one event each: they receive the same emit arguments, so change together. */
+  listenerSets: readonly FunctionLike[][] = [],
+): { groups: Group[]; externallyTyped: Map<FunctionLike, string> } {
+  const uf = new UnionFind<FunctionLike>();
+  const candidates: FunctionLike[] = [];
+  const candidateMemberNames = new Set<string>();
+  const heritageOwners: (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[] = [];
+  const functionExpressions: (ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration)[] = [];
+  let hasTypeLevelCandidates = false;
+
+  for (const file of files) {
+    walk(file, (node) => {
+      if (isFunctionLike(node) && candidateParams(node, names).length > 0) {
+        candidates.push(node);
+        uf.add(node);
+        const nameNode = referenceNameNode(node);
+        if (nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode))) candidateMemberNames.add(nameNode.text);
+        if (ts.isFunctionTypeNode(node) || ts.isMethodSignature(node) || ts.isCallSignatureDeclaration(node)) hasTypeLevelCandidates = true;
+      }
+      if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses?.length) heritageOwners.push(node);
+      if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent))) {
+        functionExpressions.push(node);
+      }
+    });
+  }
+
+  // Overloads and re-declarations share a symbol.
+  for (const fn of candidates) {
+    const nameNode = referenceNameNode(fn);
+    if (!nameNode) continue;
+    for (const other of functionLikesOfSymbol(checker, checker.getSymbolAtLocation(nameNode))) {
+      if (other !== fn && isProjectSource(other)) uf.union(fn, other);
+    }
+  }
+
+  // Interface ↔ implementation, base ↔ override: members with a candidate's name, through heritage.
+  for (const owner of heritageOwners) {
+    for (const member of owner.members) {
+      const nameNode = member.name;
+      if (!nameNode || !(ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode)) || !candidateMemberNames.has(nameNode.text)) continue;
+      const own = functionLikesOfMember(member);
+      if (own.length === 0) continue;
+      for (const clause of owner.heritageClauses ?? []) {
+        for (const typeNode of clause.types) {
+          const baseType = checker.getTypeAtLocation(typeNode);
+          const property = baseType.getProperty(nameNode.text);
+          for (const base of functionLikesOfSymbol(checker, property)) {
+            if (!uf.has(base) && !candidates.includes(base)) continue;
+            for (const fn of own) uf.union(base, fn);
+          }
+        }
+      }
+    }
+  }
+
+  // Listeners of one event, when any of them takes a trace parameter.
+  const listeners = new Set<FunctionLike>();
+  for (const set of listenerSets) {
+    if (!set.some((fn) => uf.has(fn))) continue;
+    for (const fn of set) {
+      listeners.add(fn);
+      uf.union(set[0]!, fn);
+    }
+  }
+
+  // Function expressions and object-literal methods typed by a declared signature.
+  const externallyTyped = new Map<FunctionLike, string>();
+  for (const fn of functionExpressions) {
+    if (listeners.has(fn)) continue;
+    const isCandidate = uf.has(fn);
+    if (!isCandidate && !hasTypeLevelCandidates) continue;
+    for (const declaration of contextualSignatureDeclarations(checker, fn)) {
+      if (!isProjectSource(declaration)) {
+        if (isCandidate) externallyTyped.set(fn, declaration.getSourceFile().fileName);
+        continue;
+      }
+      if (isCandidate || uf.has(declaration)) uf.union(declaration, fn);
+    }
+  }
+
+  const byRoot = new Map<FunctionLike, FunctionLike[]>();
+  for (const fn of uf.keys()) {
+    const root = uf.find(fn);
+    const list = byRoot.get(root) ?? [];
+    list.push(fn);
+    byRoot.set(root, list);
+  }
+  const groups: Group[] = [];
+  for (const members of byRoot.values()) {
+    members.sort((a, b) => (a.getSourceFile().fileName.localeCompare(b.getSourceFile().fileName)) || a.pos - b.pos);
+    const slots = new Set<number>();
+    for (const fn of members) for (const p of candidateParams(fn, names)) slots.add(argumentIndexOf(fn, p));
+    groups.push({ id: groups.length, members, slots: [...slots].sort((a, b) => a - b) });
+  }
+  return { groups, externallyTyped };
+}
+
+function functionLikesOfMember(member: ts.ClassElement | ts.TypeElement): FunctionLike[] {
+  if (isFunctionLike(member)) return [member];
+  if ((ts.isPropertyDeclaration(member) || ts.isPropertySignature(member)) && member.type) {
+    const type = skipTypeParens(member.type);
+    if (ts.isFunctionTypeNode(type)) return [type];
+  }
+  if (ts.isPropertyDeclaration(member) && member.initializer) {
+    const init = skipParens(member.initializer);
+    if (isFunctionLike(init)) return [init];
+  }
+  return [];
+}
+
+/** Declarations of the signature a function expression / object method is checked against. */
+function contextualSignatureDeclarations(
+  checker: ts.TypeChecker,
+  fn: ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration,
+): FunctionLike[] {
+  let type: ts.Type | undefined;
+  if (ts.isMethodDeclaration(fn)) {
+    const objectType = checker.getContextualType(fn.parent as ts.ObjectLiteralExpression);
+    const name = fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name)) ? fn.name.text : undefined;
+    const property = objectType && name ? objectType.getProperty(name) : undefined;
+    return functionLikesOfSymbol(checker, property);
+  }
+  type = checker.getContextualType(fn);
+  if (!type) return [];
+  const out: FunctionLike[] = [];
+  for (const signature of type.getCallSignatures()) {
+    const declaration = signature.getDeclaration() as ts.Node | undefined;
+    if (declaration && isFunctionLike(declaration)) out.push(declaration);
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+// Recognises where a trace id is born: an incoming trace header, a fresh id generator, a
+// job/message payload's trace field, or a function that only ever returns one of those.
+import { ts } from 'ts-morph';
+import { calleeName, isLiteralValue, isStringLike, unwrapExpression, walk } from './function-likes.js';
+import { AMBIGUOUS_TRACE_FIELDS, TRACE_CARRIER_NAME, TRACE_HEADER_NAMES, UNAMBIGUOUS_TRACE_FIELDS } from './trace-names.js';
+
+const ID_GENERATORS = new Set(['randomUUID', 'uuid', 'uuidv4', 'uuidv7', 'nanoid', 'ulid', 'createId', 'cuid']);
+/** Generators that are only ids when imported from the uuid package (`import { v4 } from 'uuid'`). */
+const UUID_PACKAGE_EXPORTS = new Set(['v1', 'v4', 'v6', 'v7']);
+const HEADER_GETTERS = new Set(['get', 'header', 'getHeader', 'headers']);
+
+export class OriginRecognizer {
+  /** Memo for origin functions and origin locals (false while being computed: recursion guard). */
+  private readonly originFunctions = new Map<ts.Node, boolean>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  /** True when `expr` produces a trace id from an origin (possibly with literal fallbacks). */
+  isOrigin(expr: ts.Expression): boolean {
+    const e = unwrapExpression(expr);
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+        return this.originOrLiteral(e.left, e.right);
+      }
+      return false;
+    }
+    if (ts.isConditionalExpression(e)) return this.originOrLiteral(e.whenTrue, e.whenFalse);
+    if (ts.isTemplateExpression(e)) return false;
+    if (ts.isCallExpression(e)) return this.isGeneratorCall(e) || this.isHeaderGetterCall(e) || this.isOriginFunctionCall(e);
+    if (ts.isElementAccessExpression(e)) return this.isHeaderRead(e.expression, this.constantKey(e.argumentExpression));
+    if (ts.isPropertyAccessExpression(e)) return this.isTraceField(e);
+    if (ts.isIdentifier(e)) return this.isOriginLocal(e);
+    return false;
+  }
+
+  /** A const local initialised from an origin (`const header = req.headers['x-request-id']`). */
+  isOriginLocal(identifier: ts.Identifier): boolean {
+    const declaration = this.checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+    const cached = this.originFunctions.get(declaration);
+    if (cached !== undefined) return cached;
+    this.originFunctions.set(declaration, false); // recursion guard
+    const result = this.isOrigin(declaration.initializer);
+    this.originFunctions.set(declaration, result);
+    return result;
+  }
+
+  private originOrLiteral(a: ts.Expression, b: ts.Expression): boolean {
+    const aOrigin = this.isOrigin(a);
+    const bOrigin = this.isOrigin(b);
+    return (aOrigin && (bOrigin || isLiteralValue(b))) || (bOrigin && isLiteralValue(a));
+  }
+
+  private isGeneratorCall(call: ts.CallExpression): boolean {
+    const name = calleeName(call.expression);
+    if (!name) return false;
+    if (ID_GENERATORS.has(name)) return true;
+    return UUID_PACKAGE_EXPORTS.has(name) && this.importedFrom(call.expression, 'uuid');
+  }
+
+  /** `req.get('x-request-id')`, `req.header(...)`, `headers.get(...)`. */
+  private isHeaderGetterCall(call: ts.CallExpression): boolean {
+    const callee = unwrapExpression(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !HEADER_GETTERS.has(callee.name.text)) return false;
+    const key = call.arguments[0] && this.constantKey(call.arguments[0]);
+    return key !== undefined && TRACE_HEADER_NAMES.has(key.toLowerCase());
+  }
+
+  /** `<x>.headers['x-request-id']`, `<x>.headers[REQUEST_ID_HEADER]` with a constant key. */
+  private isHeaderRead(object: ts.Expression, key: string | undefined): boolean {
+    if (key === undefined || !TRACE_HEADER_NAMES.has(key.toLowerCase())) return false;
+    const target = unwrapExpression(object);
+    const name = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isIdentifier(target) ? target.text : '';
+    return /headers$/i.test(name);
+  }
+
+  /** `job.traceId`, `msg.correlationId`, `payload.requestId` (not `leave.requestId`), `headers.traceparent`. */
+  private isTraceField(access: ts.PropertyAccessExpression): boolean {
+    const field = access.name.text;
+    if (this.isHeaderRead(access.expression, field)) return true;
+    if (access.expression.kind === ts.SyntaxKind.ThisKeyword) return false;
+    if (UNAMBIGUOUS_TRACE_FIELDS.has(field)) return true;
+    if (!AMBIGUOUS_TRACE_FIELDS.has(field)) return false;
+    const receiver = unwrapExpression(access.expression);
+    const receiverName = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : '';
+    return TRACE_CARRIER_NAME.test(receiverName);
+  }
+
+  /** A call to a project function whose every return value is an origin (`requestIdFrom(req)`). */
+  private isOriginFunctionCall(call: ts.CallExpression): boolean {
+    const symbol = this.resolvedSymbol(call.expression);
+    const declaration = symbol?.declarations?.find(
+      (d): d is ts.FunctionDeclaration | ts.VariableDeclaration => ts.isFunctionDeclaration(d) || ts.isVariableDeclaration(d),
+    );
+    if (!declaration || declaration.getSourceFile().isDeclarationFile) return false;
+    const fn = ts.isVariableDeclaration(declaration) ? declaration.initializer && unwrapExpression(declaration.initializer) : declaration;
+    if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return false;
+    const cached = this.originFunctions.get(fn);
+    if (cached !== undefined) return cached;
+    this.originFunctions.set(fn, false); // recursion guard
+    const returned = returnedExpressions(fn);
+    const result = returned.length > 0 && returned.every((r) => this.isOrigin(r));
+    this.originFunctions.set(fn, result);
+    return result;
+  }
+
+  private constantKey(expr: ts.Expression): string | undefined {
+    const e = unwrapExpression(expr);
+    if (isStringLike(e)) return e.text;
+    const type = this.checker.getTypeAtLocation(e);
+    return type.isStringLiteral() ? type.value : undefined;
+  }
+
+  private resolvedSymbol(expr: ts.Expression): ts.Symbol | undefined {
+    const e = unwrapExpression(expr);
+    const node = ts.isPropertyAccessExpression(e) ? e.name : e;
+    let symbol = this.checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    return symbol;
+  }
+
+  private importedFrom(expr: ts.Expression, moduleName: string): boolean {
+    const e = unwrapExpression(expr);
+    const node = ts.isPropertyAccessExpression(e) ? e.expression : e;
+    const symbol = this.checker.getSymbolAtLocation(node);
+    for (const declaration of symbol?.declarations ?? []) {
+      let current: ts.Node | undefined = declaration;
+      while (current && !ts.isImportDeclaration(current)) current = current.parent;
+      if (current && ts.isImportDeclaration(current) && isStringLike(current.moduleSpecifier)) {
+        return current.moduleSpecifier.text === moduleName;
+      }
+      if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isCallExpression(declaration.initializer)) {
+        const arg = declaration.initializer.arguments[0];
+        return calleeName(declaration.initializer.expression) === 'require' && !!arg && isStringLike(arg) && arg.text === moduleName;
+      }
+    }
+    return false;
+  }
+}
+
+/** Expressions a function returns (arrow expression bodies included; nested functions excluded). */
+export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const out: ts.Expression[] = [];
+  walk(fn.body, (node) => {
+    if (node !== fn.body && ts.isFunctionLike(node)) return false;
+    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
+    return true;
+  });
+  return out;
+}

@@ -1,0 +1,216 @@
+// Every reference to a group member across the program, without findReferences (the known
+// out-of-memory trap): one pass over identifiers whose text is a member's name (or an import
+// alias of it), each resolved once with the checker. A reference is a call site we can update,
+// an export, or a use the analysis cannot follow (which refuses the group).
+import { ts } from 'ts-morph';
+import { calleeName, referenceNameNode, skipOuterExpressions, unwrapExpression, walk, type FunctionLike } from './function-likes.js';
+import { functionLikesOfSymbol, type Group } from './groups.js';
+
+export interface CallSite {
+  call: ts.CallExpression;
+  group: Group;
+  /** Argument index of slot 0 (1 for `emitter.emit('event', …)`, whose first argument is the event). */
+  argOffset: number;
+}
+
+export interface Refusal {
+  group: Group;
+  node: ts.Node;
+  reason: string;
+}
+
+export interface References {
+  callSites: CallSite[];
+  refusals: Refusal[];
+  /** Groups with a member exported from its module (public API candidates). */
+  exported: Set<Group>;
+}
+
+export function findReferences(
+  checker: ts.TypeChecker,
+  files: readonly ts.SourceFile[],
+  groups: readonly Group[],
+  isEditable: (file: ts.SourceFile) => boolean,
+): References {
+  const groupOf = new Map<FunctionLike, Group>();
+  const names = new Set<string>();
+  const ownNameNodes = new Set<ts.Node>();
+  for (const group of groups) {
+    for (const fn of group.members) {
+      groupOf.set(fn, group);
+      const nameNode = referenceNameNode(fn);
+      if (nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode) || ts.isPrivateIdentifier(nameNode))) {
+        names.add(nameNode.text);
+        ownNameNodes.add(nameNode);
+      }
+    }
+  }
+  addImportAliases(files, names);
+
+  const result: References = { callSites: [], refusals: [], exported: new Set() };
+  const seenCalls = new Set<ts.CallExpression>();
+  const groupsOfSymbol = (symbol: ts.Symbol | undefined): Group[] => {
+    const out = new Set<Group>();
+    for (const fn of functionLikesOfSymbol(checker, symbol)) {
+      const group = groupOf.get(fn);
+      if (group) out.add(group);
+    }
+    return [...out];
+  };
+
+  for (const file of files) {
+    const editable = isEditable(file);
+    walk(file, (node) => {
+      if (ts.isElementAccessExpression(node) && isDynamicCallee(node)) {
+        refuseDynamicAccess(checker, node, groupOf, result);
+        return true;
+      }
+      const isName =
+        (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || (ts.isStringLiteral(node) && ts.isElementAccessExpression(node.parent) && node.parent.argumentExpression === node)) &&
+        names.has(node.text);
+      if (!isName || ownNameNodes.has(node)) return true;
+      const symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+        ? checker.getShorthandAssignmentValueSymbol(node.parent)
+        : checker.getSymbolAtLocation(node);
+      const referenced = groupsOfSymbol(symbol);
+      if (referenced.length === 0) return true;
+      for (const group of referenced) classifyReference(node, group, file, editable, result, seenCalls);
+      return true;
+    });
+  }
+  return result;
+}
+
+/** `import { f as g }`, `export { f as g }`, `const { f: g } = require(…)`, default imports. */
+function addImportAliases(files: readonly ts.SourceFile[], names: Set<string>): void {
+  let grew = true;
+  while (grew) {
+    grew = false;
+    const add = (name: string | undefined) => {
+      if (name && !names.has(name)) {
+        names.add(name);
+        grew = true;
+      }
+    };
+    for (const file of files) {
+      // Imports, exports and requires of a module live in its top-level statements.
+      for (const statement of file.statements) {
+        walk(statement, (node) => {
+          if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName && names.has(node.propertyName.text)) add(node.name.text);
+          else if (ts.isImportClause(node) && node.name) add(node.name.text);
+          else if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName) && names.has(node.propertyName.text) && ts.isIdentifier(node.name)) add(node.name.text);
+          else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer) && calleeName(node.initializer.expression) === 'require') add(node.name.text);
+          return !ts.isFunctionLike(node) && !ts.isClassLike(node);
+        });
+      }
+    }
+  }
+}
+
+function classifyReference(
+  node: ts.Node,
+  group: Group,
+  file: ts.SourceFile,
+  editable: boolean,
+  result: References,
+  seenCalls: Set<ts.CallExpression>,
+): void {
+  const parent = node.parent;
+  // Declarations and module plumbing: not uses.
+  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return;
+  if (ts.isExportSpecifier(parent) || ts.isExportAssignment(parent)) {
+    result.exported.add(group);
+    return;
+  }
+  if (ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent)) return;
+  if (isDeclarationName(node)) return;
+  if (isModuleExportsValue(node)) {
+    result.exported.add(group);
+    return;
+  }
+
+  const expr = ts.isPropertyAccessExpression(parent) && parent.name === node ? parent : ts.isElementAccessExpression(parent) && parent.argumentExpression === node ? parent : node;
+  const outer = skipOuterExpressions(expr);
+  const user = outer.parent;
+  if (user && ts.isCallExpression(user) && user.expression === outer) {
+    if (!editable) {
+      result.refusals.push({ group, node: user, reason: `called from ${file.fileName}, which is not being migrated (outside the given paths or skipped)` });
+      return;
+    }
+    const spread = user.arguments.findIndex((a) => ts.isSpreadElement(a));
+    if (spread >= 0 && spread <= Math.max(...group.slots)) {
+      result.refusals.push({ group, node: user, reason: 'called with spread arguments, so the id argument cannot be located' });
+      return;
+    }
+    if (!seenCalls.has(user)) {
+      seenCalls.add(user);
+      result.callSites.push({ call: user, group, argOffset: 0 });
+    }
+    return;
+  }
+  if (user && ts.isPropertyAccessExpression(user) && user.expression === outer && ['call', 'apply', 'bind'].includes(user.name.text)) {
+    result.refusals.push({ group, node: user, reason: `called through .${user.name.text}(), which the analysis does not follow` });
+    return;
+  }
+  if (user && ts.isNewExpression(user)) {
+    result.refusals.push({ group, node: user, reason: 'constructed with new' });
+    return;
+  }
+  result.refusals.push({ group, node, reason: 'used as a value (passed, stored or returned), so callers the analysis cannot see may pass the id' });
+}
+
+function isDeclarationName(node: ts.Node): boolean {
+  const parent = node.parent;
+  return (
+    ((ts.isFunctionDeclaration(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isMethodSignature(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isFunctionExpression(parent) ||
+      ts.isBindingElement(parent) ||
+      ts.isClassDeclaration(parent) ||
+      ts.isInterfaceDeclaration(parent) ||
+      ts.isTypeAliasDeclaration(parent) ||
+      ts.isParameter(parent)) &&
+      (parent as ts.NamedDeclaration).name === node) ||
+    (ts.isBindingElement(parent) && parent.propertyName === node)
+  );
+}
+
+/** `module.exports = f`, `module.exports = { f }`, `exports.f = f`, `module.exports.f = f`. */
+function isModuleExportsValue(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  if (ts.isShorthandPropertyAssignment(current.parent) || (ts.isPropertyAssignment(current.parent) && current.parent.initializer === current)) {
+    current = current.parent.parent; // the object literal
+  }
+  const parent = current.parent;
+  if (!parent || !ts.isBinaryExpression(parent) || parent.right !== current || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const left = parent.left.getText();
+  return left === 'module.exports' || left.startsWith('module.exports.') || left.startsWith('exports.');
+}
+
+function isDynamicCallee(node: ts.ElementAccessExpression): boolean {
+  const outer = skipOuterExpressions(node);
+  const arg = unwrapExpression(node.argumentExpression);
+  return ts.isCallExpression(outer.parent) && outer.parent.expression === outer && !ts.isStringLiteral(arg) && !ts.isNumericLiteral(arg);
+}
+
+/** `obj[name](…)`: any member of obj's type that is in a group may be the callee. */
+function refuseDynamicAccess(
+  checker: ts.TypeChecker,
+  node: ts.ElementAccessExpression,
+  groupOf: Map<FunctionLike, Group>,
+  result: References,
+): void {
+  const type = checker.getTypeAtLocation(node.expression);
+  for (const property of type.getProperties()) {
+    for (const fn of functionLikesOfSymbol(checker, property)) {
+      const group = groupOf.get(fn);
+      if (group) result.refusals.push({ group, node, reason: 'may be called through a computed property access, which the analysis cannot follow' });
+    }
+  }
+}
+

@@ -1,0 +1,52 @@
+// Which names may carry a request id. A name match is necessary, never sufficient: the
+// classification (classify-slots.ts) decides with evidence.
+import type { Config } from '../config/config.js';
+
+export interface TraceNames {
+  /** Parameter names that make a function a candidate. */
+  isCandidateParam(name: string): boolean;
+  /** Names the user forced either way. */
+  isForcedTrace(name: string): boolean;
+  isForcedBusiness(name: string): boolean;
+}
+
+export function traceNamesFrom(config: Config): TraceNames {
+  const forcedTrace = new Set(config.forceTraceParams);
+  const forcedBusiness = new Set(config.notTraceParams);
+  const candidates = new Set([...config.traceParamNames, ...config.forceTraceParams]);
+  return {
+    isCandidateParam: (name) => candidates.has(name),
+    isForcedTrace: (name) => forcedTrace.has(name),
+    isForcedBusiness: (name) => forcedBusiness.has(name),
+  };
+}
+
+/** Header names that carry a trace or correlation id (lower case). */
+export const TRACE_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'x-request-id',
+  'x-correlation-id',
+  'x-trace-id',
+  'request-id',
+  'correlation-id',
+  'traceparent',
+  'x-amzn-trace-id',
+  'x-b3-traceid',
+]);
+
+/** Property names that are unambiguously trace ids wherever they appear. */
+export const UNAMBIGUOUS_TRACE_FIELDS: ReadonlySet<string> = new Set([
+  'traceId',
+  'trace_id',
+  'correlationId',
+  'correlation_id',
+  'xRequestId',
+  'traceparent',
+]);
+
+/**
+ * Property names that are trace ids only on carriers of trace context (a job, a message, an
+ * event, a context object): `job.requestId` yes, `leave.requestId` no.
+ */
+export const AMBIGUOUS_TRACE_FIELDS: ReadonlySet<string> = new Set(['reqId', 'requestId', 'req_id', 'request_id']);
+
+export const TRACE_CARRIER_NAME = /(^|[a-z_])(job|payload|message|msg|event|evt|ctx|context|meta|metadata|headers|attributes|envelope|task|trace|span|carrier)s?$/i;

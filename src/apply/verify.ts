@@ -1,0 +1,83 @@
+// Type-checks the edited program in memory before anything is written. Only errors the edits
+// introduce count: a file's diagnostics after the edits, minus the same file's diagnostics
+// before (by code and message, not position). The original program is reused for every file
+// the edits did not touch.
+import { dirname } from 'node:path';
+import { ts } from 'ts-morph';
+
+export interface NewTypeError {
+  file: string;
+  /** Offset in the EDITED text. */
+  start: number;
+  code: number;
+  message: string;
+}
+
+export function findNewTypeErrors(
+  original: ts.Program,
+  options: ts.CompilerOptions,
+  editedTexts: ReadonlyMap<string, string>,
+  newFiles: ReadonlyMap<string, string>,
+): NewTypeError[] {
+  const host = ts.createCompilerHost(options, true);
+  const languageVersion = options.target ?? ts.ScriptTarget.ES2022;
+  const replaced = new Map<string, string>([...editedTexts, ...newFiles]);
+  const baseGetSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+    const text = replaced.get(fileName);
+    if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersionOrOptions ?? languageVersion, true);
+    return original.getSourceFile(fileName) ?? baseGetSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+  };
+  // ts-morph serves the standard lib from memory: point the host at the same (virtual) folder.
+  const libFile = original.getSourceFiles().find((f) => /\/lib\.[\w.]+\.d\.ts$/.test(f.fileName) && original.isSourceFileDefaultLibrary(f));
+  if (libFile) {
+    const libDir = dirname(libFile.fileName);
+    host.getDefaultLibLocation = () => libDir;
+    host.getDefaultLibFileName = (o) => `${libDir}/${ts.getDefaultLibFileName(o)}`;
+  }
+  const baseFileExists = host.fileExists.bind(host);
+  host.fileExists = (fileName) => replaced.has(fileName) || original.getSourceFile(fileName) !== undefined || baseFileExists(fileName);
+  const baseReadFile = host.readFile.bind(host);
+  host.readFile = (fileName) => replaced.get(fileName) ?? baseReadFile(fileName);
+  host.directoryExists = ((base) => (dir: string) => [...newFiles.keys()].some((f) => dirname(f) === dir) || (base ? base(dir) : true))(host.directoryExists?.bind(host));
+
+  const rootNames = [...new Set([...original.getRootFileNames(), ...newFiles.keys()])];
+  const edited = ts.createProgram({ rootNames, options, host, oldProgram: original });
+
+  const errors: NewTypeError[] = [];
+  for (const file of edited.getSourceFiles()) {
+    if (file.isDeclarationFile && !newFiles.has(file.fileName)) continue;
+    if (file.fileName.includes('/node_modules/')) continue;
+    if (!replaced.has(file.fileName) && !dependsOnEditedCode(file)) continue;
+    const after = [...edited.getSyntacticDiagnostics(file), ...edited.getSemanticDiagnostics(file)].filter((d) => d.category === ts.DiagnosticCategory.Error);
+    if (after.length === 0) continue;
+    const before = new Map<string, number>();
+    const originalFile = original.getSourceFile(file.fileName);
+    if (originalFile) {
+      for (const d of [...original.getSyntacticDiagnostics(originalFile), ...original.getSemanticDiagnostics(originalFile)]) {
+        if (d.category !== ts.DiagnosticCategory.Error) continue;
+        const key = diagnosticKey(d);
+        before.set(key, (before.get(key) ?? 0) + 1);
+      }
+    }
+    for (const d of after) {
+      const key = diagnosticKey(d);
+      const count = before.get(key) ?? 0;
+      if (count > 0) {
+        before.set(key, count - 1);
+        continue;
+      }
+      errors.push({ file: file.fileName, start: d.start ?? 0, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
+    }
+  }
+  return errors;
+}
+
+/** Every file may be affected by a changed signature elsewhere; all are checked. */
+function dependsOnEditedCode(_file: ts.SourceFile): boolean {
+  return true;
+}
+
+function diagnosticKey(d: ts.Diagnostic): string {
+  return `${d.code}:${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+}

@@ -1,0 +1,215 @@
+// What the rules will do, derived from the facts and the decisions: which parameters and
+// arguments go, which references read the context instead, which origins get a context.
+// Still no text: the rules turn this into edits.
+import { ts } from 'ts-morph';
+import type { Decision } from '../analyze/decide.js';
+import type { Component, Facts, Reason } from '../analyze/facts.js';
+import { unwrapExpression, type FunctionLike } from '../analyze/function-likes.js';
+import type { Alias } from '../analyze/param-uses.js';
+import { consoleMethodOf } from '../analyze/log-calls.js';
+import { interpolatedExpressions } from '../analyze/analyze.js';
+import { referencesWithin, restScopeOf, type RestScope } from '../analyze/origin-scopes.js';
+
+export interface ContextRead {
+  reference: ts.Identifier;
+  param: ts.ParameterDeclaration;
+  owner: string;
+}
+
+export interface InlineWrap {
+  call: ts.CallExpression;
+  /** The expression that becomes the context's id. */
+  id: ts.Expression;
+  owner: string;
+}
+
+export interface ScopeWrap {
+  scope: RestScope;
+  owners: string[];
+}
+
+export interface PlanModel {
+  migrated: Component[];
+  paramRemovals: { fn: FunctionLike; param: ts.ParameterDeclaration; owner: string }[];
+  argRemovals: { call: ts.CallExpression; argIndex: number; owner: string }[];
+  contextReads: ContextRead[];
+  aliasRemovals: { alias: Alias; owner: string }[];
+  inlineWraps: InlineWrap[];
+  scopeWraps: ScopeWrap[];
+  /** Identifiers that denote the request's trace id inside log calls (dropped from messages). */
+  traceIdReferences: Set<ts.Node>;
+  /** Components that turned out impossible while deriving (re-decide with them excluded). */
+  newExclusions: Map<string, Reason>;
+}
+
+export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision>): PlanModel {
+  const model: PlanModel = {
+    migrated: [],
+    paramRemovals: [],
+    argRemovals: [],
+    contextReads: [],
+    aliasRemovals: [],
+    inlineWraps: [],
+    scopeWraps: [],
+    traceIdReferences: new Set(),
+    newExclusions: new Map(),
+  };
+  const scopeWraps = new Map<ts.VariableDeclaration, ScopeWrap>();
+  const scopeOf = (declaration: ts.VariableDeclaration) => {
+    const result = restScopeOf(declaration);
+    return 'scope' in result ? result.scope : undefined;
+  };
+
+  for (const [component, decision] of decisions) {
+    if (!decision.migrate) continue;
+    model.migrated.push(component);
+    const owner = component.key;
+    for (const slot of component.slots) {
+      for (const { fn, param } of slot.params) model.paramRemovals.push({ fn, param, owner });
+      for (const { site, value } of slot.incoming) {
+        const argIndex = slot.index + site.argOffset;
+        if (value.kind === 'omitted') continue;
+        model.argRemovals.push({ call: site.call, argIndex, owner });
+        if (value.kind === 'origin-local') {
+          const scope = scopeOf(value.declaration);
+          if (scope && isWithin(site.call, scope)) {
+            const wrap = scopeWraps.get(value.declaration) ?? { scope, owners: [] };
+            wrap.owners.push(owner);
+            scopeWraps.set(value.declaration, wrap);
+            continue;
+          }
+        }
+        if (value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local') {
+          const problem = inlineWrapProblem(site.call);
+          if (problem) {
+            model.newExclusions.set(owner, { node: site.call, text: problem, kind: 'manual' });
+            continue;
+          }
+          model.inlineWraps.push({ call: site.call, id: value.expression, owner });
+        }
+      }
+      // References: log mentions stay for the log rule; passed values go with their argument;
+      // everything else reads the context.
+      const keptAliases = new Set<Alias>();
+      for (const use of slot.uses) {
+        const isEdge = use.kind === 'pass';
+        const isLogPart = isDirectLogPart(use.reference);
+        if (use.alias) {
+          if (!isEdge && !isLogPart && !isAliasInitializer(use.reference, use.alias)) keptAliases.add(use.alias);
+          if (isLogPart) model.traceIdReferences.add(use.reference);
+          continue;
+        }
+        if (isLogPart) {
+          model.traceIdReferences.add(use.reference);
+          continue;
+        }
+        if (isEdge) continue;
+        const param = slot.params.find((p) => p.fn === enclosingOwner(use.reference, slot.params.map((x) => x.fn)))?.param;
+        if (!param) continue;
+        if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
+        model.contextReads.push({ reference: use.reference, param, owner });
+      }
+      for (const alias of slot.aliases) {
+        if (keptAliases.has(alias)) {
+          // The alias stays; its initializer reads the context.
+          for (const use of slot.uses) {
+            if (!use.alias && isAliasInitializer(use.reference, alias)) {
+              const param = slot.params.find((p) => p.fn === enclosingOwner(use.reference, slot.params.map((x) => x.fn)))?.param;
+              if (param) model.contextReads.push({ reference: use.reference, param, owner });
+            }
+          }
+        } else {
+          model.aliasRemovals.push({ alias, owner });
+        }
+      }
+    }
+  }
+
+  // Origin locals with a trace name that are logged get a context for the rest of their block.
+  for (const declaration of facts.originLocals) {
+    if (scopeWraps.has(declaration)) continue;
+    const scope = scopeOf(declaration);
+    if (!scope) continue;
+    const logged = referencesWithin(facts.checker, declaration, scope.rest).some((ref) => isDirectLogPart(ref));
+    if (logged) scopeWraps.set(declaration, { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${declaration.pos}`] });
+  }
+  for (const [declaration, wrap] of scopeWraps) {
+    model.scopeWraps.push(wrap);
+    for (const ref of referencesWithin(facts.checker, declaration, wrap.scope.rest)) {
+      if (isDirectLogPart(ref)) model.traceIdReferences.add(ref);
+    }
+  }
+  return model;
+}
+
+function isWithin(node: ts.Node, scope: RestScope): boolean {
+  const first = scope.rest[0]!;
+  const last = scope.rest[scope.rest.length - 1]!;
+  return node.pos >= first.pos && node.end <= last.end;
+}
+
+/** Inline wraps put the call in an arrow: an `await`/`yield` among its arguments cannot move. */
+function inlineWrapProblem(call: ts.CallExpression): string | undefined {
+  let problem: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (problem || ts.isFunctionLike(node)) return;
+    if (ts.isAwaitExpression(node)) problem = 'an argument of the call that receives the origin awaits';
+    if (ts.isYieldExpression(node)) problem = 'an argument of the call that receives the origin yields';
+    ts.forEachChild(node, visit);
+  };
+  call.arguments.forEach(visit);
+  visit(call.expression);
+  return problem;
+}
+
+/** True when `reference` is (modulo parentheses and a literal fallback) a part of a console call's message. */
+export function isDirectLogPart(reference: ts.Node): boolean {
+  let node: ts.Node = reference;
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return false;
+    if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if (ts.isBinaryExpression(parent) && parent.left === node && (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      const right = unwrapExpression(parent.right);
+      if (ts.isStringLiteral(right) || ts.isNoSubstitutionTemplateLiteral(right) || ts.isNumericLiteral(right)) {
+        node = parent;
+        continue;
+      }
+    }
+    if (ts.isCallExpression(parent) && parent.expression !== node && parent.arguments.length > 0) {
+      // String(x) / JSON.stringify(x) around the id.
+      const callee = parent.expression.getText();
+      if ((callee === 'String' || callee === 'JSON.stringify') && parent.arguments[0] === node) {
+        node = parent;
+        continue;
+      }
+    }
+    break;
+  }
+  let call: ts.Node | undefined = node.parent;
+  while (call && !ts.isCallExpression(call)) {
+    if (ts.isTemplateSpan(call) || ts.isTemplateExpression(call) || (ts.isBinaryExpression(call) && call.operatorToken.kind === ts.SyntaxKind.PlusToken) || ts.isParenthesizedExpression(call)) {
+      call = call.parent;
+      continue;
+    }
+    return false;
+  }
+  if (!call || !ts.isCallExpression(call) || !consoleMethodOf(call)) return false;
+  const target = unwrapExpression(node as ts.Expression);
+  return interpolatedExpressions(call).some((e) => unwrapExpression(e) === target);
+}
+
+function isAliasInitializer(reference: ts.Node, alias: Alias): boolean {
+  const init = alias.declaration.initializer;
+  return !!init && reference.pos >= init.pos && reference.end <= init.end;
+}
+
+function enclosingOwner(node: ts.Node, candidates: readonly FunctionLike[]): FunctionLike | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if ((candidates as readonly ts.Node[]).includes(current)) return current as FunctionLike;
+  }
+  return undefined;
+}

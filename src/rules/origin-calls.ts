@@ -1,0 +1,21 @@
+// origin-calls: a call that receives a trace id born right there (a header, a fresh id, a
+// literal, a payload field) runs inside the trace context: `withTrace({ correlationId: <id> },
+// () => call(…))`, which returns the call's value, so `await` and `return` keep their meaning.
+import type { Rule, RuleContext } from './rule.js';
+
+export const originCalls: Rule = {
+  id: 'origin-calls',
+  description: 'Calls that receive a freshly born trace id run inside `withTrace({ correlationId }, () => …)`.',
+  apply(ctx: RuleContext): void {
+    for (const wrap of ctx.model.inlineWraps) {
+      const file = wrap.call.getSourceFile();
+      const edits = ctx.edits(file);
+      const id = edits.render(wrap.id.getStart(file), wrap.id.end);
+      const withTrace = ctx.runtimeName(file, 'withTrace');
+      const start = wrap.call.getStart(file);
+      edits.add(start, start, `${withTrace}({ ${ctx.config.idField}: ${id} }, () => `, wrap.owner);
+      edits.add(wrap.call.end, wrap.call.end, ')', wrap.owner);
+      ctx.counts.originsWrapped++;
+    }
+  },
+};

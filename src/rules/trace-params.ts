@@ -1,0 +1,89 @@
+// trace-params: removes each migrated trace parameter from every declaration of its group
+// (functions, methods, signatures, overloads, listeners), the argument at that position from
+// every call site, JSDoc `@param` tags naming it, and aliases (`const rid = reqId ?? 'x'`)
+// that nothing reads any more.
+import { ts } from 'ts-morph';
+import type { FunctionLike } from '../analyze/function-likes.js';
+import { listDeletionRanges, statementLinesRange } from './list-deletion.js';
+import type { Rule, RuleContext } from './rule.js';
+
+export const traceParams: Rule = {
+  id: 'trace-params',
+  description: 'Removes trace-id parameters from every declaration that must change together, and the argument from every call site.',
+  apply(ctx: RuleContext): void {
+    const argsByCall = new Map<ts.CallExpression, { indexes: Set<number>; owners: string[] }>();
+    for (const removal of ctx.model.argRemovals) {
+      const entry = argsByCall.get(removal.call) ?? { indexes: new Set(), owners: [] };
+      entry.indexes.add(removal.argIndex);
+      entry.owners.push(removal.owner);
+      argsByCall.set(removal.call, entry);
+    }
+    for (const [call, { indexes, owners }] of argsByCall) {
+      const file = call.getSourceFile();
+      const edits = ctx.edits(file);
+      const present = [...indexes].filter((i) => i < call.arguments.length);
+      for (const range of listDeletionRanges(call.arguments, new Set(present), file)) edits.add(range.start, range.end, '', owners);
+      if (present.length > 0) ctx.counts.callSitesUpdated++;
+    }
+
+    const paramsByFn = new Map<FunctionLike, { params: ts.ParameterDeclaration[]; owners: string[] }>();
+    for (const removal of ctx.model.paramRemovals) {
+      const entry = paramsByFn.get(removal.fn) ?? { params: [], owners: [] };
+      entry.params.push(removal.param);
+      entry.owners.push(removal.owner);
+      paramsByFn.set(removal.fn, entry);
+    }
+    for (const [fn, { params, owners }] of paramsByFn) {
+      const file = fn.getSourceFile();
+      const edits = ctx.edits(file);
+      const indexes = new Set(params.map((p) => fn.parameters.indexOf(p)));
+      const bareArrowParam = ts.isArrowFunction(fn) && fn.parameters.length === 1 && !hasParenthesizedParameters(fn, file);
+      if (bareArrowParam) {
+        const only = fn.parameters[0]!;
+        edits.add(only.getStart(file), only.end, '()', owners);
+      } else {
+        for (const range of listDeletionRanges(fn.parameters, indexes, file)) edits.add(range.start, range.end, '', owners);
+      }
+      for (const param of params) removeJsDocParamTags(param, fn, file, edits, owners);
+      ctx.counts.paramsRemoved += params.length;
+    }
+
+    for (const { alias, owner } of ctx.model.aliasRemovals) {
+      const declaration = alias.declaration;
+      const list = declaration.parent as ts.VariableDeclarationList;
+      const file = declaration.getSourceFile();
+      const edits = ctx.edits(file);
+      if (list.declarations.length === 1) {
+        const range = statementLinesRange(list.parent, file);
+        edits.add(range.start, range.end, '', owner);
+      } else {
+        const index = list.declarations.indexOf(declaration);
+        for (const range of listDeletionRanges(list.declarations, new Set([index]), file)) edits.add(range.start, range.end, '', owner);
+      }
+    }
+  },
+};
+
+function hasParenthesizedParameters(fn: ts.ArrowFunction, file: ts.SourceFile): boolean {
+  const first = fn.parameters[0];
+  if (!first) return true;
+  return file.text.slice(fn.getStart(file), first.getStart(file)).includes('(');
+}
+
+/** Deletes ` * @param {string} reqId …` lines (through the tag's description lines). */
+function removeJsDocParamTags(param: ts.ParameterDeclaration, fn: FunctionLike, file: ts.SourceFile, edits: ReturnType<RuleContext['edits']>, owners: string[]): void {
+  if (!ts.isIdentifier(param.name)) return;
+  const name = param.name.text;
+  for (const doc of ts.getJSDocCommentsAndTags(fn)) {
+    if (!ts.isJSDoc(doc)) continue;
+    const tags = doc.tags ?? [];
+    tags.forEach((tag, i) => {
+      if (!ts.isJSDocParameterTag(tag) || tag.name.getText(file) !== name) return;
+      const text = file.text;
+      const lineStart = text.lastIndexOf('\n', tag.getStart(file) - 1) + 1;
+      const next = tags[i + 1];
+      const end = next ? text.lastIndexOf('\n', next.getStart(file) - 1) + 1 : text.lastIndexOf('\n', doc.end - 1) + 1;
+      if (end > lineStart && !edits.isInsideEdit(lineStart, end)) edits.add(lineStart, end, '', owners);
+    });
+  }
+}
