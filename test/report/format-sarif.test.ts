@@ -2,8 +2,8 @@
 // (lib/schemas/sarif-2.1.0-rtm.5.json, the schemastore copy of the 2.1.0 schema; draft-04).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { SARIF_FINGERPRINT_KEY, formatSarif } from '../../src/report/format-sarif.js';
 import { checkFinding, checkReport, dryRunReport } from './sample-reports.js';
@@ -12,8 +12,9 @@ const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 // unicodeRegExp off: the schema's "language" pattern has a stray "]" that only the u flag rejects.
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+// Both are CommonJS packages that also export themselves as `.default` (the typed way in NodeNext).
+const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+ajvFormats.default(ajv);
 const validate = ajv.compile(schema);
 
 function expectValid(sarif: unknown): void {
