@@ -34,6 +34,7 @@ export interface CliDeps {
 }
 
 function defaultDeps(): CliDeps {
+  handleClosedPipes();
   return {
     // Loaded on demand: --help, --version and --check never pay for ts-morph.
     migrate: async (config, hooks) => (await import('../migrate.js')).migrate(config, hooks),
@@ -47,6 +48,24 @@ function defaultDeps(): CliDeps {
       process.exitCode = code;
     },
   };
+}
+
+let pipesHandled = false;
+
+/**
+ * `trace-migrate --dry-run | head` closes stdout early: that is the reader's choice, not a crash
+ * (without a handler Node throws the EPIPE with a stack trace).
+ */
+function handleClosedPipes(): void {
+  if (pipesHandled) return;
+  pipesHandled = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') return;
+      if (stream !== process.stderr) process.stderr.write(`trace-migrate: cannot write output (${error.code ?? error.message})\n`);
+      process.exitCode = EXIT_USAGE;
+    });
+  }
 }
 
 /** Runs the CLI with `argv` as node gives it (`[node, script, ...args]`); resolves to the exit code. */
