@@ -98,7 +98,7 @@ async function run(argv: readonly string[], io: CliDeps): Promise<number> {
   try {
     loaded = loadConfig({ flags: givenFlags(program), paths: program.args, cwd: io.cwd });
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!isUsageError(error)) throw error;
     io.stderr.write(
       `trace-migrate: ${error.message}\nUsage: trace-migrate ${program.usage()}\nRun "trace-migrate --help" for all options and examples.\n`,
     );
@@ -143,7 +143,7 @@ async function run(argv: readonly string[], io: CliDeps): Promise<number> {
 
 /** One clear line; a stack trace only with --debug. */
 function printError(error: unknown, io: CliDeps, debug: boolean): number {
-  if (error instanceof UsageError) {
+  if (isUsageError(error)) {
     io.stderr.write(`trace-migrate: ${error.message}\n`);
     return EXIT_USAGE;
   }
@@ -154,6 +154,11 @@ function printError(error: unknown, io: CliDeps, debug: boolean): number {
     io.stderr.write(`trace-migrate: unexpected error: ${firstLine(message)} (run again with --debug for the stack trace)\n`);
   }
   return EXIT_USAGE;
+}
+
+/** By name too: a UsageError from a second copy of the module (src vs dist) is still one. */
+function isUsageError(error: unknown): error is Error {
+  return error instanceof UsageError || (error instanceof Error && error.name === 'UsageError');
 }
 
 function firstLine(text: string): string {
