@@ -1,0 +1,9 @@
+// What a formatter may know besides the report. Formatters are pure: (report, ctx) → string.
+import type { Report } from './report.js';
+
+export interface FormatContext {
+  /** Emit ANSI colours (the CLI decides: TTY, NO_COLOR, --no-color). Only `text` uses it. */
+  color: boolean;
+}
+
+export type Formatter = (report: Report, ctx: FormatContext) => string;
