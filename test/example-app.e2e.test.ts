@@ -3,7 +3,7 @@
 // logged for each of 20 concurrent requests, as JSON records carrying that request's id.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TRACE_PARAM_NAMES, defineConfig, migrate, type Config, type Report } from '../src/index.js';
 import {
   type AppRun,
@@ -29,21 +29,6 @@ import {
 import { traceParametersInDir } from './support/trace-params.js';
 
 const REQUESTS = 20;
-
-/**
- * The engine is still a stub that throws this. Until it lands, the post-migration tests are
- * reported as skipped (never as passed); any other error fails them. Delete with the stub.
- */
-const ENGINE_STUB_MESSAGE = 'not implemented yet';
-
-async function migrateOrSkipStub(ctx: TestContext, config: Config): Promise<Report> {
-  try {
-    return await migrate(config);
-  } catch (error) {
-    if (error instanceof Error && error.message === ENGINE_STUB_MESSAGE) ctx.skip('src/migrate.ts is still a stub');
-    throw error;
-  }
-}
 
 function findingsText(report: Report): string {
   return report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.kind} ${f.ruleId}: ${f.message}`).join('\n');
@@ -116,8 +101,8 @@ function isNonEmptyOrder(body: unknown): boolean {
 }
 
 describe('the migrated example app', () => {
-  it('type-checks, threads no id by hand, and logs the same per request as JSON with its correlationId', async (ctx) => {
-    const report = await migrateOrSkipStub(ctx, defineConfig({ paths: [join(migratedDir, 'src')], cwd: migratedDir, force: true }));
+  it('type-checks, threads no id by hand, and logs the same per request as JSON with its correlationId', async () => {
+    const report = await migrate(defineConfig({ paths: [join(migratedDir, 'src')], cwd: migratedDir, force: true }));
     migratedTree = await snapshotTree(migratedDir);
     expect(report.summary.filesChanged, findingsText(report)).toBeGreaterThan(0);
 
@@ -146,14 +131,14 @@ describe('the migrated example app', () => {
     expect(diffEntriesById(originalEntries, entries)).toEqual([]);
   });
 
-  it('is left unchanged by a second run', async (ctx) => {
-    const report = await migrateOrSkipStub(ctx, defineConfig({ paths: [join(migratedDir, 'src')], cwd: migratedDir, force: true }));
+  it('is left unchanged by a second run', async () => {
+    const report = await migrate(defineConfig({ paths: [join(migratedDir, 'src')], cwd: migratedDir, force: true }));
     expect(migratedTree, 'needs the in-place migration above').toBeDefined();
     expect(report.summary.filesChanged, findingsText(report)).toBe(0);
     expect(diffSnapshots(migratedTree!, await snapshotTree(migratedDir))).toEqual([]);
   });
 
-  it('dry run writes nothing, and its diff applied with git apply gives the in-place result', async (ctx) => {
+  it('dry run writes nothing, and its diff applied with git apply gives the in-place result', async () => {
     const dryDir = await copyApp(join(workDir, 'dry-run'));
     const git = async (...args: string[]) => {
       const result = await runCommand('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args], dryDir);
@@ -165,7 +150,7 @@ describe('the migrated example app', () => {
     await git('commit', '--quiet', '--no-gpg-sign', '--message', 'example app');
     const before = await snapshotTree(dryDir);
 
-    const report = await migrateOrSkipStub(ctx, defineConfig({ paths: [join(dryDir, 'src')], cwd: dryDir, force: true, dryRun: true }));
+    const report = await migrate(defineConfig({ paths: [join(dryDir, 'src')], cwd: dryDir, force: true, dryRun: true }));
     expect(diffSnapshots(before, await snapshotTree(dryDir))).toEqual([]);
     expect(await git('status', '--porcelain')).toBe('');
     expect(typeof report.diff).toBe('string');
