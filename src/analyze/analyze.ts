@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph';
 import type { SourceText } from '../project/source-text.js';
 import type { Component, EditableFile, Facts, Slot } from './facts.js';
-import { functionDisplayName, thisParamOffset, unwrapExpression, walk } from './function-likes.js';
+import { functionDisplayName, referenceNameNode, thisParamOffset, unwrapExpression, walk } from './function-likes.js';
 import { buildGroups, type Group } from './groups.js';
 import { classifyIncoming } from './incoming-values.js';
 import { consoleMethodOf } from './log-calls.js';
@@ -193,6 +193,9 @@ function structuralBlocker(
   if (ts.getModifiers(param)?.length) return 'a parameter property: the id is stored on the instance';
   if (param.dotDotDotToken) return 'a rest parameter';
   if (!ts.isIdentifier(param.name)) return 'a destructured parameter';
+  if ((ts.isFunctionTypeNode(fn) || ts.isCallSignatureDeclaration(fn)) && !referenceNameNode(fn)) {
+    return 'part of an anonymous function type: calls through it cannot be found';
+  }
   const library = externallyTyped.get(fn);
   if (library) return `a callback whose signature comes from ${library.replace(/^.*\/node_modules\//, '')}: library code calls it with the id`;
   return undefined;

@@ -92,6 +92,7 @@ export function functionDisplayName(fn: FunctionLike): string {
   const own = nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode) || ts.isPrivateIdentifier(nameNode)) ? nameNode.text : undefined;
   const container = fn.parent && (ts.isClassLike(fn.parent) || ts.isInterfaceDeclaration(fn.parent)) ? fn.parent.name?.text : undefined;
   if (own) return container ? `${container}.${own}` : own;
+  if (ts.isFunctionTypeNode(fn)) return 'function type';
   return ts.isArrowFunction(fn) ? 'arrow function' : 'function';
 }
 

@@ -72,6 +72,7 @@ function followSymbol(checker: ts.TypeChecker, symbol: ts.Symbol, name: string, 
   walk(scope, (node) => {
     if (!ts.isIdentifier(node) || node.text !== name) return true;
     const parent = node.parent;
+    if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent)) && parent.name === node) return true;
     if (ts.isShorthandPropertyAssignment(parent) && parent.name === node) {
       if (checker.getShorthandAssignmentValueSymbol(parent) !== symbol) return true;
     } else if (checker.getSymbolAtLocation(node) !== symbol) {

@@ -17,7 +17,7 @@ export function addRuntimeImport(
   owner: string | readonly string[],
 ): void {
   const syntax = importSyntaxOf(file);
-  const ordered = RUNTIME_EXPORTS.filter((name) => names.has(name));
+  const ordered = [...RUNTIME_EXPORTS].filter((name) => names.has(name)).sort();
   const missing = ordered.filter((name) => !existing?.names.has(name));
   if (missing.length === 0) return;
   const element = (name: RuntimeExport) => {

@@ -98,13 +98,13 @@ function decisionFindings(decisions: Map<Component, Decision>, displayPath: (abs
     for (const slot of decision.component.slots) {
       for (const { fn, param } of slot.params) {
         if (!ts.isIdentifier(param.name) && !ts.isObjectBindingPattern(param.name)) continue;
-        const more = others.length > 0 ? ` (and ${others.length} more reason${others.length > 1 ? 's' : ''})` : '';
-        const verdict = first.kind === 'kept' ? 'kept: not a trace id' : 'not migrated';
+        const more = others.length > 0 ? `; ${others.length} more reason${others.length > 1 ? 's' : ''}` : '';
+        const verdict = first.kind === 'kept' ? 'is kept as a business id' : 'is not migrated';
         out.push({
           ruleId: 'trace-params',
           kind: first.kind,
           node: param,
-          message: `\`${param.name.getText()}\` of \`${functionDisplayName(fn)}\` ${verdict}: ${first.text} at ${where(first.node)}${more}`,
+          message: `\`${param.name.getText()}\` of \`${functionDisplayName(fn)}\` ${verdict}: ${first.text} (${where(first.node)}${more})`,
         });
       }
     }

@@ -35,16 +35,33 @@ function applyWrap(ctx: RuleContext, wrap: ScopeWrap): void {
 
   const indent = lineIndentAt(text, scope.statement.getStart(file));
   const unit = ctx.indentUnit(file);
-  const protectedStarts = literalLineStarts(scope.rest, file);
-  const body = edits.renderIndented(start, end, unit, (offset) => protectedStarts.has(offset));
   const name = (scope.declaration.name as ts.Identifier).text;
-  const keyword = scope.returns ? 'return ' : scope.awaits ? 'await ' : '';
   const withTrace = ctx.runtimeName(file, 'withTrace');
   const semicolon = usesSemicolons(file) ? ';' : '';
-  const header = `${indent}${keyword}${withTrace}({ ${idKey(ctx.config.idField, name)} }, ${scope.awaits ? 'async ' : ''}() => {${eol}`;
+  const context = `{ ${idKey(ctx.config.idField, name)} }`;
+
+  // `return f(x);` alone: `return withTrace({ … }, () => f(x));`
+  const only = scope.rest.length === 1 ? scope.rest[0]! : undefined;
+  if (only && ts.isReturnStatement(only) && only.expression && !scope.awaits && !hasComments(text, start, only.getStart(file))) {
+    const value = edits.render(only.expression.getStart(file), only.expression.end);
+    const concise = ts.isObjectLiteralExpression(only.expression) ? `(${value})` : value;
+    const replacement = `${indent}return ${withTrace}(${context}, () => ${concise})${semicolon}`;
+    edits.add(start, end, replacement, [...wrap.owners, ...edits.ownersWithin(start, end)]);
+    ctx.counts.originsWrapped++;
+    return;
+  }
+
+  const protectedStarts = literalLineStarts(scope.rest, file);
+  const body = edits.renderIndented(start, end, unit, (offset) => protectedStarts.has(offset));
+  const keyword = scope.returns ? 'return ' : scope.awaits ? 'await ' : '';
+  const header = `${indent}${keyword}${withTrace}(${context}, ${scope.awaits ? 'async ' : ''}() => {${eol}`;
   const footer = `${eol}${indent}})${semicolon}`;
   edits.add(start, end, header + body + footer, [...wrap.owners, ...edits.ownersWithin(start, end)]);
   ctx.counts.originsWrapped++;
+}
+
+function hasComments(text: string, from: number, to: number): boolean {
+  return /\/\/|\/\*/.test(text.slice(from, to));
 }
 
 function idKey(idField: string, variable: string): string {

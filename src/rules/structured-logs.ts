@@ -102,7 +102,9 @@ function flattenMessage(expr: ts.Expression): Array<string | ts.Expression> | un
 
 function shapeOf(expr: ts.Expression, file: ts.SourceFile, edits: FileEdits, ctx: Pick<RuleContext, 'model' | 'facts'>): ValueShape {
   const e = unwrapExpression(expr);
-  const code = edits.render(expr.getStart(file), expr.end);
+  let bare = expr;
+  while (ts.isParenthesizedExpression(bare)) bare = bare.expression;
+  const code = edits.render(bare.getStart(file), bare.end);
   const base: ValueShape = { code, kind: 'other', isError: ctx.facts.errorExpressions.has(expr) || ctx.facts.errorExpressions.has(e), isTraceId: isTraceIdExpression(e, ctx) };
   const sub = (x: ts.Expression) => shapeOf(x, file, edits, ctx);
   if (ts.isIdentifier(e)) return { ...base, kind: 'identifier', name: e.text };

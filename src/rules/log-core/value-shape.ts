@@ -78,7 +78,10 @@ export function fieldNameOf(shape: ValueShape): string {
 }
 
 function camelJoin(parts: string[]): string {
-  const words = parts.map((p) => p.replace(/[^A-Za-z0-9_$]/g, '')).filter((p) => p.length > 0);
+  const words = parts
+    .flatMap((p) => (/^[A-Z0-9_]+$/.test(p) && p.includes('_') ? p.toLowerCase().split('_') : [p]))
+    .map((p) => p.replace(/[^A-Za-z0-9_$]/g, ''))
+    .filter((p) => p.length > 0);
   if (words.length === 0) return 'value';
   return lowerFirst(words[0]!) + words.slice(1).map(upperFirst).join('');
 }
