@@ -15,9 +15,14 @@ const VARIANTS: VariantOptions[] = [
 
 const SCENARIO = String.raw`
 log.info('before any SDK', { step: 'no-sdk' });
+context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+// Without a tracer provider, the API's active span is a placeholder with all-zero (invalid) ids.
+trace.getTracer('no provider yet').startActiveSpan('placeholder', (span) => {
+  log.info('placeholder span', { step: 'invalid-span', active: trace.getActiveSpan() === span });
+  span.end();
+});
 const exporter = new InMemorySpanExporter();
 trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
-context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 const tracer = trace.getTracer('runtime-test');
 
 log.info('no span', { step: 'no-span' });
@@ -107,8 +112,9 @@ describe.each(VARIANTS)('OpenTelemetry ids: $language $moduleFormat $backend', (
     expect(record).toMatchObject({ trace_id: expected.traceId, span_id: expected.spanId, trace_flags: '00' });
   });
 
-  it('invents nothing without an active span: no SDK, no span, a span never made active', () => {
-    for (const name of ['no-sdk', 'no-span', 'after-span', 'inactive-span']) {
+  it('invents nothing without an active span: no SDK, no provider, no span, a span never made active', () => {
+    expect(at('invalid-span')['active']).toBe(true);
+    for (const name of ['no-sdk', 'invalid-span', 'no-span', 'after-span', 'inactive-span']) {
       for (const field of ['trace_id', 'span_id', 'trace_flags']) expect(at(name), `${name} ${field}`).not.toHaveProperty(field);
     }
     expect(at('after-span')).not.toHaveProperty('correlationId');

@@ -186,14 +186,16 @@ describe('TS variants without @types/node', () => {
   });
 });
 
+const JS_CASES = BACKENDS.flatMap((backend) => ['correlationId', 'x-request-id'].map((idField) => ({ ...backend, idField })));
+
 describe.each(['esm', 'cjs'] as const)('JS %s variant under checkJs', (moduleFormat) => {
-  it.each(BACKENDS)('type-checks with backend $backend (OpenTelemetry: $openTelemetry)', (backend) => {
+  it.each(JS_CASES)('type-checks with backend $backend (OpenTelemetry: $openTelemetry), id field $idField', (options) => {
     const packageType: PackageType = moduleFormat === 'esm' ? 'module' : 'commonjs';
     const project = tempProject(packageType);
     try {
-      project.write('trace-context.js', render({ language: 'js', moduleFormat, ...backend }));
-      const options = { strict: true, allowJs: true, checkJs: true, noEmit: true, skipLibCheck: true, types: ['node'], target: 'es2022', module: 'nodenext' };
-      expect(compileProject(project.dir, ['trace-context.js'], options)).toEqual([]);
+      project.write('trace-context.js', render({ language: 'js', moduleFormat, ...options }));
+      const checkJs = { strict: true, allowJs: true, checkJs: true, noEmit: true, skipLibCheck: true, types: ['node'], target: 'es2022', module: 'nodenext' };
+      expect(compileProject(project.dir, ['trace-context.js'], checkJs)).toEqual([]);
     } finally {
       project.remove();
     }
