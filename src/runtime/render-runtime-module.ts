@@ -201,6 +201,9 @@ function logFacade(v: Variant): Line[] {
   const contextIds = [`${v.idKey}?: string`, ...(v.otel ? ['trace_id?: string', 'span_id?: string', 'trace_flags?: string'] : [])];
   const reserved = ['time', 'level', 'msg', v.idName, 'trace_id', 'span_id', 'trace_flags'];
   const env = v.ts ? 'nodeProcess.env' : 'process.env';
+  const idsDescription = v.otel
+    ? "The ids a record takes from the trace context, and from OpenTelemetry's active span."
+    : 'The ids a record takes from the trace context.';
   return [
     '// ---- Structured logs --------------------------------------------------------------------',
     '',
@@ -277,15 +280,22 @@ function logFacade(v: Variant): Line[] {
     '  return own;',
     '}',
     '',
-    v.otel
-      ? "// The ids a record takes from the trace context, and from OpenTelemetry's active span."
-      : '// The ids a record takes from the trace context.',
     ...(v.ts
-      ? [`interface ContextIds {`, ...contextIds.map((field) => `  ${field};`), '}', '', 'function contextIds(): ContextIds {', '  const ids: ContextIds = {};']
+      ? [
+          `/** ${idsDescription} */`,
+          'interface ContextIds {',
+          ...contextIds.map((field) => `  ${field};`),
+          '}',
+          '',
+          'function contextIds(): ContextIds {',
+          '  const ids: ContextIds = {};',
+        ]
       : [
           '/**',
-          ' * @typedef {object} ContextIds',
-          ...contextIds.map((field) => ` * @property {string} [${field.replace('?: string', '')}]`),
+          ` * ${idsDescription}`,
+          ' * @typedef {{',
+          ...contextIds.map((field) => ` *   ${field},`),
+          ' * }} ContextIds',
           ' */',
           '',
           '/** @returns {ContextIds} */',
