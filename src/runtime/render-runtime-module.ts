@@ -60,7 +60,7 @@ interface Variant {
   idGet: string;
   idGetOptional: string;
   /** `export ` before public declarations in ESM; CommonJS exports them at the end. */
-  exp: string;
+  exportPrefix: string;
 }
 
 function variantOf(options: RuntimeModuleOptions): Variant {
@@ -82,7 +82,7 @@ function variantOf(options: RuntimeModuleOptions): Variant {
     idKey: identifier ? name : quoted,
     idGet: identifier ? `.${name}` : `[${quoted}]`,
     idGetOptional: identifier ? `?.${name}` : `?.[${quoted}]`,
-    exp: options.moduleFormat === 'esm' ? 'export ' : '',
+    exportPrefix: options.moduleFormat === 'esm' ? 'export ' : '',
   };
 }
 
@@ -139,7 +139,7 @@ function traceContext(v: Variant): Line[] {
     ...(v.ts
       ? [
           '/** What withTrace puts in scope. */',
-          `${v.exp}interface TraceContext {`,
+          `${v.exportPrefix}interface TraceContext {`,
           `  readonly ${v.idKey}?: string | undefined;`,
           '}',
           '',
@@ -170,8 +170,8 @@ function traceContext(v: Variant): Line[] {
     !v.ts && ' * @returns {T}',
     ' */',
     v.ts
-      ? `${v.exp}function withTrace<T>(context: TraceContext, fn: () => T): T {`
-      : `${v.exp}function withTrace(context, fn) {`,
+      ? `${v.exportPrefix}function withTrace<T>(context: TraceContext, fn: () => T): T {`
+      : `${v.exportPrefix}function withTrace(context, fn) {`,
     `  const id = context${v.idGet} ?? storage.getStore()${v.idGetOptional};`,
     `  return storage.run(Object.freeze({ ${v.idKey}: id }), fn);`,
     '}',
@@ -181,7 +181,7 @@ function traceContext(v: Variant): Line[] {
     ' * threads: pass it to a worker in workerData, and there run withTrace(workerData.trace ?? {}, fn).',
     !v.ts && ' * @returns {TraceContext | undefined}',
     ' */',
-    `${v.exp}function currentTrace()${v.ts ? ': TraceContext | undefined' : ''} {`,
+    `${v.exportPrefix}function currentTrace()${v.ts ? ': TraceContext | undefined' : ''} {`,
     '  return storage.getStore();',
     '}',
     '',
@@ -191,7 +191,7 @@ function traceContext(v: Variant): Line[] {
     !v.ts && ` * The active ${v.idName}; undefined outside any trace context (never invented).`,
     !v.ts && ' * @returns {string | undefined}',
     !v.ts && ' */',
-    `${v.exp}function traceId()${v.ts ? ': string | undefined' : ''} {`,
+    `${v.exportPrefix}function traceId()${v.ts ? ': string | undefined' : ''} {`,
     `  return storage.getStore()${v.idGetOptional};`,
     '}',
   ];
@@ -209,9 +209,9 @@ function logFacade(v: Variant): Line[] {
     '',
     ...(v.ts
       ? [
-          `${v.exp}type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';`,
+          `${v.exportPrefix}type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';`,
           '/** A call\'s own fields: log.info(\'settled invoice {invoiceId}\', { invoiceId, total }). */',
-          `${v.exp}type LogFields = Record<string, unknown>;`,
+          `${v.exportPrefix}type LogFields = Record<string, unknown>;`,
           '',
           "// Node's process, typed locally like AsyncLocalStorage above.",
           'const nodeProcess = (globalThis as unknown as { process: NodeProcess }).process;',
@@ -235,7 +235,9 @@ function logFacade(v: Variant): Line[] {
     'const minSeverity = Object.entries(SEVERITY).find(([name]) => name === envLevel)?.[1] ?? 0;',
     '',
     '/** log.info(msg, fields): msg is written as is (no % formatting), values go in fields. */',
-    `${v.exp}const log = {`,
+    v.ts
+      ? `${v.exportPrefix}const log: Record<LogLevel, (msg: string, fields?: LogFields) => void> = {`
+      : `${v.exportPrefix}const log = {`,
     "  trace: levelMethod('trace'),",
     "  debug: levelMethod('debug'),",
     "  info: levelMethod('info'),",

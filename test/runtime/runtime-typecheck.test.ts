@@ -32,10 +32,10 @@ const NO_NODE_TYPES = { types: [], skipLibCheck: false };
 
 const SETUPS: Setup[] = [
   {
-    name: 'ESM syntax, type module, module nodenext, verbatimModuleSyntax, erasableSyntaxOnly',
+    name: 'ESM syntax, type module, module nodenext, verbatimModuleSyntax, erasableSyntaxOnly, isolatedDeclarations',
     moduleFormat: 'esm',
     packageType: 'module',
-    compilerOptions: { ...STRICTEST, ...NODE_TYPES, target: 'es2022', module: 'nodenext', verbatimModuleSyntax: true, erasableSyntaxOnly: true },
+    compilerOptions: { ...STRICTEST, ...NODE_TYPES, target: 'es2022', module: 'nodenext', verbatimModuleSyntax: true, erasableSyntaxOnly: true, isolatedDeclarations: true },
     runtimeFile: 'trace-context.ts',
     specifier: 'trace-context.js',
     consumerFile: 'consumer.ts',
