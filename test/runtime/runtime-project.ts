@@ -162,7 +162,10 @@ export function prepareVariant(options: VariantOptions): RunnableVariant {
       ? { ...STRICTEST, target: 'es2022', module: 'nodenext', outDir: 'dist', types: ['node'] }
       : { ...STRICTEST, target: 'es2022', module: 'commonjs', verbatimModuleSyntax: true, outDir: 'dist', types: ['node'] };
   const diagnostics = compileProject(project.dir, [`trace-context${extension}`], compilerOptions);
-  if (diagnostics.length > 0) throw new Error(`${variantName(options)} does not compile:\n${diagnostics.join('\n')}`);
+  if (diagnostics.length > 0) {
+    project.remove();
+    throw new Error(`${variantName(options)} does not compile:\n${diagnostics.join('\n')}`);
+  }
   return { project, scriptDir: join(project.dir, 'dist'), runtimeFile: 'trace-context.js', scriptFormat: options.moduleFormat };
 }
 
