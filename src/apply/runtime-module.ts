@@ -34,10 +34,11 @@ export function planRuntimeModule(config: Config, roots: readonly string[], file
     : /\.(cts|cjs)$/.test(path)
       ? 'cjs'
       : language === 'ts'
-        ? compilerOptions.verbatimModuleSyntax && packageType === 'commonjs' && isNodeNext(compilerOptions) ? 'cjs' : 'esm'
+        ? 'esm' // TypeScript compiles import/export to whatever the project emits; files import it with `import { … }`
         : packageType === 'module' ? 'esm' : 'cjs';
   const eol = files[0]?.eol ?? '\n';
-  const options: RuntimeModuleOptions = { language, moduleFormat, backend: config.logger, idField: config.idField, eol };
+  const openTelemetry = dependsOn(dirname(path), '@opentelemetry/api');
+  const options: RuntimeModuleOptions = { language, moduleFormat, backend: config.logger, idField: config.idField, eol, openTelemetry };
   let exists = false;
   if (existsSync(path)) {
     const current = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
@@ -47,6 +48,22 @@ export function planRuntimeModule(config: Config, roots: readonly string[], file
     exists = true;
   }
   return { path, options, text: renderRuntimeModule(options), exists };
+}
+
+/** Whether the nearest package.json lists `name` among its dependencies of any kind. */
+function dependsOn(dir: string, name: string): boolean {
+  for (let current = dir; ; current = dirname(current)) {
+    const candidate = join(current, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, Record<string, string> | undefined>;
+        return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((key) => !!pkg[key]?.[name]);
+      } catch {
+        return false;
+      }
+    }
+    if (dirname(current) === current) return false;
+  }
 }
 
 function isNodeNext(options: ts.CompilerOptions): boolean {

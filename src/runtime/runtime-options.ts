@@ -3,13 +3,23 @@ import type { LogBackend } from '../config/config.js';
 
 export interface RuntimeModuleOptions {
   language: 'ts' | 'js';
-  /** Module syntax of the emitted file: `import`/`export` or `require`/`module.exports`. */
+  /**
+   * Module syntax of the emitted file: `import`/`export`, or CommonJS (`require`/`module.exports` in JS,
+   * `import x = require()`/`export =` in TS — pick it for TS only when the project's TS files are written
+   * that way, e.g. CommonJS under `verbatimModuleSyntax`; TS written with `import`/`export` is 'esm'
+   * even when it compiles to CommonJS).
+   */
   moduleFormat: 'esm' | 'cjs';
   backend: LogBackend;
   /** Field name of the correlation id in records and in the context (default correlationId). */
   idField: string;
   /** Line ending of the emitted text. */
   eol: '\n' | '\r\n';
+  /**
+   * Add OpenTelemetry's `trace_id`/`span_id`/`trace_flags` of the active span to records. Imports
+   * `@opentelemetry/api`, so set it only when the target project depends on that package. Default false.
+   */
+  openTelemetry?: boolean;
 }
 
 /** The names the emitted module exports; rules import only these. */
