@@ -8,7 +8,7 @@ import type { SourceText } from '../../src/project/source-text.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 async function readSource(file: string): Promise<SourceText> {
-  const outcome = await readSourceFile(file, 10 * 1024 * 1024);
+  const outcome = readSourceFile(file, 10 * 1024 * 1024);
   if (outcome.status !== 'read') throw new Error(`could not read ${file}: ${outcome.reason}`);
   return outcome.source;
 }

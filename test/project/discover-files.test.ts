@@ -277,7 +277,7 @@ describe('discoverFiles', () => {
         line: 1,
         column: 1,
         message:
-          'This root is ignored by a .gitignore outside it; it was scanned because it was named explicitly (only the .gitignore files inside it apply).',
+          'Git ignores this root (by a rule outside it); it was scanned because it was named explicitly, with only the .gitignore files inside it.',
       },
     ]);
   });
@@ -313,6 +313,14 @@ describe('discoverFiles', () => {
       },
       { path: 'src/types.d.ts', status: 'skipped', reason: 'declaration file (.d.ts): nothing to migrate' },
     ]);
+  });
+
+  it('follows a symbolic link named explicitly as a root file, and reads the file at its real path', async () => {
+    const cwd = await makeTempDir();
+    await writeTree(cwd, { 'shared/real.ts': 'real' });
+    await symlink('shared/real.ts', path.join(cwd, 'entry.ts'));
+    const discovery = await discoverFiles(configFor(cwd, ['entry.ts']));
+    expect(relativePaths(cwd, discovery.files)).toEqual(['shared/real.ts']);
   });
 
   it('reads each file once when roots overlap, and shows paths outside cwd with ../', async () => {
