@@ -19,8 +19,8 @@ import { ensureCleanWorkTree } from './project/clean-work-tree.js';
 import type { SourceText } from './project/source-text.js';
 import { REPORT_SCHEMA_VERSION, emptySummary, type FileResult, type Finding, type Report } from './report/report.js';
 import type { FindingDraft } from './rules/rule.js';
-import { displayPath } from './report/display-path.js';
-import { TOOL_VERSION } from './version.js';
+import { displayPath } from './project/display-path.js';
+import { toolVersion } from './tool-info.js';
 
 export interface Progress {
   phase: 'discover' | 'analyze' | 'plan' | 'verify' | 'write';
@@ -52,7 +52,7 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
     report.outcome = 'nothing-selected';
     return finish(report, started);
   }
-  if (!config.dryRun && !config.force) await ensureCleanWorkTree(discovery.roots);
+  if (!config.dryRun && !config.force) await ensureCleanWorkTree(discovery.roots, config.cwd);
 
   // The runtime module of an earlier run is context, never edited or migrated.
   const editableSources = new Map<string, SourceText>();
@@ -240,7 +240,7 @@ function withAbsolutePaths(config: Config): Config {
 function newReport(config: Config, roots: string[]): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'trace-migrate', version: TOOL_VERSION },
+    tool: { name: 'trace-migrate', version: toolVersion() },
     mode: config.dryRun ? 'dry-run' : 'write',
     outcome: 'ok',
     roots,

@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SourceText } from '../project/source-text.js';
-import { displayPath } from '../report/display-path.js';
+import { displayPath } from '../project/display-path.js';
 import { renderUnifiedDiff } from './unified-diff.js';
 import { writeFileAtomic, writeNewFile } from './write-file-atomic.js';
 

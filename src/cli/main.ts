@@ -14,7 +14,7 @@ import { shouldUseColor } from './color.js';
 import { EXIT_USAGE, exitCodeFor } from './exit-code.js';
 import { buildProgram, givenFlags } from './program.js';
 import { createProgressBar, shouldShowProgress, type ProgressStream, type ProgressView } from './progress.js';
-import { packageVersion } from './version.js';
+import { toolVersion } from '../tool-info.js';
 
 export interface TextSink extends ProgressStream {
   write(text: string): unknown;
@@ -82,7 +82,7 @@ export async function main(argv: readonly string[], deps: Partial<CliDeps> = {})
 }
 
 async function run(argv: readonly string[], io: CliDeps): Promise<number> {
-  const program = buildProgram(packageVersion(), {
+  const program = buildProgram(toolVersion(), {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
   });

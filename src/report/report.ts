@@ -41,6 +41,11 @@ export interface Finding {
    * rule + enclosing declaration name + normalised code text.
    */
   fingerprint?: string;
+  /**
+   * --check only, on findings that fail the gate (kind `manual` or `error`): true when the baseline
+   * accepts it, false when it is new. Absent on notes and outside --check.
+   */
+  baselined?: boolean;
 }
 
 export interface Summary {
@@ -54,6 +59,12 @@ export interface Summary {
   otherUsesReplaced: number;
   logsConverted: number;
   manualFindings: number;
+  /** --check only: findings that fail the gate (kind `manual` or `error`, not in the baseline). Exit 1 when > 0. */
+  newFindings?: number;
+  /** --check only: findings the baseline accepts. */
+  baselinedFindings?: number;
+  /** --check with a baseline: baseline entries no longer found (fixed); --update-baseline drops them. */
+  fixedSinceBaseline?: number;
 }
 
 /**

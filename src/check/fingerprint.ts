@@ -1,0 +1,37 @@
+// Baseline identity of a finding: stable under unrelated edits. No line numbers go in; instead the
+// rule, the names of the enclosing declarations, the finding's code with whitespace normalised,
+// and which occurrence it is among identical ones in the same file.
+import { createHash } from 'node:crypto';
+
+export interface FingerprintInput {
+  file: string;
+  ruleId: string;
+  /** Names of the enclosing declarations, outermost first (e.g. ["BillingService", "charge"]). */
+  scope: readonly string[];
+  /** What was found, as code (normalised here). */
+  code: string;
+}
+
+/**
+ * Collapses whitespace so reformatting does not change identity: no space next to punctuation,
+ * one space between words, no trailing comma before a closing bracket.
+ */
+export function normalizeCode(code: string): string {
+  return code
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([^\w$ ]) ?/g, '$1')
+    .replace(/,([)\]}])/g, '$1')
+    .trim();
+}
+
+/** One fingerprint per input, in input order (which must be source order within each file). */
+export function assignFingerprints(inputs: readonly FingerprintInput[]): string[] {
+  const seen = new Map<string, number>();
+  return inputs.map((input) => {
+    const identity = JSON.stringify([input.ruleId, input.scope, normalizeCode(input.code)]);
+    const occurrenceKey = `${input.file}\0${identity}`;
+    const occurrence = seen.get(occurrenceKey) ?? 0;
+    seen.set(occurrenceKey, occurrence + 1);
+    return createHash('sha256').update(`${identity}#${occurrence}`).digest('hex').slice(0, 16);
+  });
+}

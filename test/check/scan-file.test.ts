@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRACE_PARAM_NAMES } from '../../src/config/config.js';
+import { couldHaveMatches, scanFile, type ScanOptions } from '../../src/check/scan-file.js';
+import type { SourceText } from '../../src/project/source-text.js';
+
+const interpolated: ScanOptions = { traceParamNames: new Set(DEFAULT_TRACE_PARAM_NAMES), logScope: 'interpolated' };
+const all: ScanOptions = { ...interpolated, logScope: 'all' };
+
+function source(text: string, path = '/p/src/file.ts'): SourceText {
+  return { path, text, bom: false, eol: '\n', mode: 0o644 };
+}
+
+function scan(text: string, options = interpolated, path?: string) {
+  const result = scanFile(source(text, path), options);
+  if (result.parseFailure) throw new Error(`unexpected parse failure: ${result.parseFailure.message}`);
+  return result.matches;
+}
+
+describe('scanFile: trace-params', () => {
+  it('finds trace parameters in every kind of declaration, with the enclosing names', () => {
+    const matches = scan(
+      [
+        'export function settle(invoiceId: string, requestId: string) {}',
+        'const charge = async (amount: number, reqId?: string) => amount;',
+        'class Billing {',
+        '  constructor(private readonly correlationId: string) {}',
+        '  get(id: string, reqId = "none") { return id; }',
+        '}',
+        'interface Store { save(traceId: string, row: unknown): void }',
+        'type Handler = (xRequestId: string) => void;',
+        'export default function (req_id: string) {}',
+        'const api = { call(request_id: string) {} };',
+      ].join('\n'),
+    );
+    expect(matches.map((m) => [m.ruleId, m.start.line, m.start.column, m.scope.join('.'), m.code])).toEqual([
+      ['trace-params', 1, 43, 'settle', 'requestId'],
+      ['trace-params', 2, 39, 'charge', 'reqId'],
+      ['trace-params', 4, 32, 'Billing.constructor', 'correlationId'],
+      ['trace-params', 5, 19, 'Billing.get', 'reqId'],
+      ['trace-params', 7, 24, 'Store.save', 'traceId'],
+      ['trace-params', 8, 17, 'Handler', 'xRequestId'],
+      ['trace-params', 9, 26, 'default', 'req_id'],
+      ['trace-params', 10, 20, 'api.call', 'request_id'],
+    ]);
+    expect(matches[0].message).toBe(
+      'Parameter `requestId` in `settle` threads a request id by hand; read it from the trace context instead.',
+    );
+    expect(matches[0].end).toEqual({ line: 1, column: 52 });
+  });
+
+  it('ignores other names, destructured names, arguments and variables named like a trace id', () => {
+    const matches = scan(
+      [
+        'function a(id: string, { reqId }: { reqId: string }) { const requestId = id; return requestId; }',
+        'call(reqId);',
+        'const o = { traceId: 1 };',
+      ].join('\n'),
+    );
+    expect(matches).toEqual([]);
+  });
+
+  it('uses only the configured names', () => {
+    const options: ScanOptions = { traceParamNames: new Set(['rid']), logScope: 'interpolated' };
+    expect(scan('function a(rid: string, reqId: string) {}', options).map((m) => m.code)).toEqual(['rid']);
+  });
+});
+
+describe('scanFile: structured-logs', () => {
+  const logs = (text: string, options = interpolated) =>
+    scan(text, options)
+      .filter((m) => m.ruleId === 'structured-logs')
+      .map((m) => m.message.match(/\((.*)\);/)?.[1] ?? 'constant');
+
+  it('names how each console call interpolates values', () => {
+    expect(
+      logs(
+        [
+          'console.log(`[${id}] settling ${invoice}`);',
+          "console.info('[' + id + '] row');",
+          "console.warn('retry %s of %d', attempt, total);",
+          "console.error('failed', err);",
+          'console.debug(...parts);',
+          "console.trace(('x ' + y));",
+        ].join('\n'),
+      ),
+    ).toEqual(['template literal', 'string concatenation', 'format specifiers', 'extra arguments', 'extra arguments', 'string concatenation']);
+  });
+
+  it('leaves constant messages alone unless logScope is all', () => {
+    const text = [
+      "console.log('started');",
+      'console.log(`no substitutions`);',
+      "console.info('a' + 'b' + 1);",
+      'console.error(err);',
+      'console.log();',
+    ].join('\n');
+    expect(logs(text)).toEqual([]);
+    expect(logs(text, all)).toEqual(['constant', 'constant', 'constant', 'constant', 'constant']);
+    expect(scan("console.log('started');", all)[0].message).toBe(
+      '`console.log` writes an unstructured log line; use the structured log facade instead.',
+    );
+  });
+
+  it('only looks at console.log/info/debug/warn/error/trace', () => {
+    const text = [
+      'console.table(`${rows}`);',
+      'logger.info(`${x}`);',
+      'this.console.log(`${x}`);',
+      "console['log'](`${x}`);",
+    ].join('\n');
+    expect(logs(text, all)).toEqual([]);
+  });
+
+  it('reports the call position, its enclosing names and its code', () => {
+    const [match] = scan('class A {\n  run(id: string) {\n    console.log(`id ${id}`);\n  }\n}\n');
+    expect(match).toEqual({
+      ruleId: 'structured-logs',
+      start: { line: 3, column: 5 },
+      end: { line: 3, column: 28 },
+      message:
+        '`console.log` in `A.run` interpolates values into its message (template literal); log a constant message with structured fields instead.',
+      scope: ['A', 'run'],
+      code: 'console.log(`id ${id}`)',
+    });
+  });
+});
+
+describe('scanFile: parsing', () => {
+  it('parses TSX and JSX by extension', () => {
+    const tsx = 'export const A = (p: { reqId: string }) => <div onClick={() => console.log(`x ${p}`)}>{p.reqId}</div>;';
+    expect(scan(tsx, interpolated, '/p/a.tsx').map((m) => m.ruleId)).toEqual(['structured-logs']);
+    expect(scan('const b = <b>{console.log("a", 1)}</b>;', interpolated, '/p/b.jsx').map((m) => m.ruleId)).toEqual([
+      'structured-logs',
+    ]);
+  });
+
+  it('reports the first syntax error and how many there are', () => {
+    const result = scanFile(source('const a = ;\nfunction (\n'), interpolated);
+    expect(result.parseFailure).toEqual({ start: { line: 1, column: 11 }, message: 'Expression expected.', count: 3 });
+  });
+});
+
+describe('couldHaveMatches', () => {
+  it('is false only when neither console nor a trace name appears in the text', () => {
+    expect(couldHaveMatches('export const a = 1;', interpolated)).toBe(false);
+    expect(couldHaveMatches('// console', interpolated)).toBe(true);
+    expect(couldHaveMatches('f(correlationId)', interpolated)).toBe(true);
+  });
+});
