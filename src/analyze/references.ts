@@ -176,7 +176,13 @@ function isDeclarationName(node: ts.Node): boolean {
       ts.isTypeAliasDeclaration(parent) ||
       ts.isParameter(parent)) &&
       (parent as ts.NamedDeclaration).name === node) ||
-    (ts.isBindingElement(parent) && parent.propertyName === node)
+    (ts.isBindingElement(parent) && parent.propertyName === node) ||
+    // `exports.f = f`, `obj.f = function …`: writing the property declares it, it is not a use.
+    (ts.isPropertyAccessExpression(parent) &&
+      parent.name === node &&
+      ts.isBinaryExpression(parent.parent) &&
+      parent.parent.left === parent &&
+      parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)
   );
 }
 
