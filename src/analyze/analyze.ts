@@ -2,9 +2,10 @@
 // is used and what each call passes. All type-checker work happens here, before any edit.
 import { ts } from 'ts-morph';
 import type { SourceText } from '../project/source-text.js';
-import type { Component, EditableFile, Facts, Slot } from './facts.js';
+import { slotParamName, type Component, type EditableFile, type Facts, type Slot } from './facts.js';
 import { functionDisplayName, referenceNameNode, thisParamOffset, unwrapExpression, walk } from './function-likes.js';
-import { buildGroups, type Group } from './groups.js';
+import { buildGroups, positionKey, type Group, type SlotPosition } from './groups.js';
+import { bindingFor, passedProperty, propertyValue, typeMemberFor } from './destructured-slots.js';
 import { classifyIncoming } from './incoming-values.js';
 import { consoleMethodOf } from './log-calls.js';
 import { OriginRecognizer } from './origin-expressions.js';
@@ -39,28 +40,58 @@ export function analyze(input: AnalyzeInput): Facts {
   addEmitCallSites(events, groups, references, isEditable);
   const origins = new OriginRecognizer(checker);
 
-  // Slots: one per (group, argument index).
+  // Slots: one per (group, position).
   const slots = new Map<string, Slot>();
   const slotOfSymbol = new Map<ts.Symbol, Slot>();
-  const requiredParams = new Set<ts.ParameterDeclaration>();
+  const requiredParams = new Set<ts.ParameterDeclaration | ts.BindingElement>();
   let done = 0;
   for (const group of groups) {
-    for (const index of group.slots) {
-      const slot: Slot = { key: slotKey(group, index), group, index, params: [], uses: [], aliases: [], incoming: [], blockers: [], businessEvidence: [], traceEvidence: 0 };
+    for (const position of group.slots) {
+      const slot: Slot = {
+        key: slotKey(group, position),
+        group,
+        index: position.index,
+        property: position.property,
+        params: [],
+        uses: [],
+        aliases: [],
+        incoming: [],
+        typeMembers: [],
+        blockers: [],
+        businessEvidence: [],
+        traceEvidence: 0,
+      };
       slots.set(slot.key, slot);
+      const groupParams = new Set(group.members.map((fn) => fn.parameters[position.index + thisParamOffset(fn)]).filter((p): p is ts.ParameterDeclaration => !!p));
       for (const fn of group.members) {
-        const param = fn.parameters[index + thisParamOffset(fn)];
+        const param = fn.parameters[position.index + thisParamOffset(fn)];
         if (!param) continue;
-        slot.params.push({ fn, param });
-        const blocker = structuralBlocker(fn, param, isEditable, externallyTyped);
+        const blocker = structuralBlocker(fn, param, isEditable, externallyTyped, position.property !== undefined);
         if (blocker) slot.blockers.push({ node: param, text: blocker, kind: 'manual' });
-        if (!ts.isIdentifier(param.name)) continue;
-        const symbol = checker.getSymbolAtLocation(param.name);
+        let name: ts.Identifier | undefined;
+        let binding: ts.BindingElement | undefined;
+        if (position.property === undefined) {
+          if (ts.isIdentifier(param.name)) name = param.name;
+        } else if (!ts.isObjectBindingPattern(param.name)) {
+          slot.blockers.push({ node: param, text: `reads \`${position.property}\` from its parameter object instead of destructuring it`, kind: 'manual' });
+        } else {
+          binding = bindingFor(param, position.property);
+          if (binding && ts.isIdentifier(binding.name)) name = binding.name;
+          else if (binding) slot.blockers.push({ node: binding, text: 'destructures the id further', kind: 'manual' });
+          if (binding && param.name.elements.length === 1) slot.blockers.push({ node: binding, text: 'the id is the only property destructured from its parameter', kind: 'manual' });
+          const type = typeMemberFor(checker, param, position.property, groupParams, files, isEditable);
+          if (type.problem) slot.blockers.push({ node: param, text: type.problem, kind: 'manual' });
+          if (type.member && !slot.typeMembers.includes(type.member)) slot.typeMembers.push(type.member);
+        }
+        slot.params.push({ fn, param, binding });
+        if (!name) continue;
+        const symbol = checker.getSymbolAtLocation(name);
         if (symbol) slotOfSymbol.set(symbol, slot);
-        if (isRequired(checker, param)) requiredParams.add(param);
+        const declaration = binding ?? param;
+        if (isRequired(checker, declaration)) requiredParams.add(declaration);
         const body = 'body' in fn ? fn.body : undefined;
         if (!body) continue;
-        const { uses, aliases } = collectParamUses(checker, param, body);
+        const { uses, aliases } = collectParamUses(checker, name, body);
         slot.uses.push(...uses);
         slot.aliases.push(...aliases);
         for (const alias of aliases) {
@@ -73,8 +104,8 @@ export function analyze(input: AnalyzeInput): Facts {
   }
 
   for (const refusal of references.refusals) {
-    for (const index of refusal.group.slots) {
-      slots.get(slotKey(refusal.group, index))!.blockers.push({ node: refusal.node, text: refusal.reason, kind: 'manual' });
+    for (const position of refusal.group.slots) {
+      slots.get(slotKey(refusal.group, position))!.blockers.push({ node: refusal.node, text: refusal.reason, kind: 'manual' });
     }
   }
 
@@ -84,10 +115,22 @@ export function analyze(input: AnalyzeInput): Facts {
   const incomingContext = { checker, origins, isTraceSymbol: (s: ts.Symbol) => slotOfSymbol.has(s) };
   const siteByCall = new Map(references.callSites.map((site) => [site.call, site]));
   for (const site of references.callSites) {
-    for (const index of site.group.slots) {
-      const slot = slots.get(slotKey(site.group, index))!;
-      const value = classifyIncoming(incomingContext, site.call.arguments[index + site.argOffset]);
-      slot.incoming.push({ site, value });
+    for (const position of site.group.slots) {
+      const slot = slots.get(slotKey(site.group, position))!;
+      const argument = site.call.arguments[position.index + site.argOffset];
+      let element: ts.ObjectLiteralElementLike | undefined;
+      let passed: ts.Expression | undefined = argument;
+      if (position.property !== undefined) {
+        const located = passedProperty(argument, position.property);
+        if (located.problem) {
+          slot.blockers.push({ node: argument ?? site.call, text: located.problem, kind: 'manual' });
+          continue;
+        }
+        element = located.element;
+        passed = element && propertyValue(element);
+      }
+      const value = classifyIncoming(incomingContext, passed);
+      slot.incoming.push({ site, value, element });
       if (value.kind === 'threaded') edges.union(slot.key, slotOfSymbol.get(value.from)!.key);
       else if (value.kind === 'origin' || value.kind === 'origin-local') slot.traceEvidence++;
       else if (value.kind === 'unproven') {
@@ -103,8 +146,10 @@ export function analyze(input: AnalyzeInput): Facts {
     for (const use of slot.uses) {
       if (use.kind === 'pass' && use.passedTo) {
         const site = siteByCall.get(use.passedTo.call);
-        const target = site && use.passedTo.argIndex - site.argOffset;
-        if (site && target !== undefined && site.group.slots.includes(target)) edges.union(slot.key, slotKey(site.group, target));
+        const { argIndex, property } = use.passedTo;
+        const target = site && site.group.slots.find((p) => p.property === property && p.index === argIndex - site.argOffset);
+        if (site && target) edges.union(slot.key, slotKey(site.group, target));
+        else if (use.fallback) Object.assign(use, use.fallback);
         else if (use.keyReason) Object.assign(use, { kind: 'key', detail: use.keyReason });
         else use.kind = 'derived';
       }
@@ -176,8 +221,8 @@ function addEmitCallSites(events: EventWiring, groups: readonly Group[], referen
   }
 }
 
-export function slotKey(group: Group, index: number): string {
-  return `${group.id}:${index}`;
+export function slotKey(group: Group, position: SlotPosition): string {
+  return `${group.id}:${positionKey(position)}`;
 }
 
 function structuralBlocker(
@@ -185,6 +230,7 @@ function structuralBlocker(
   param: ts.ParameterDeclaration,
   isEditable: (file: ts.SourceFile) => boolean,
   externallyTyped: Map<Slot['params'][number]['fn'], string>,
+  destructured: boolean,
 ): string | undefined {
   const file = fn.getSourceFile();
   if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return `declared in ${file.fileName}, which is not source code`;
@@ -192,7 +238,7 @@ function structuralBlocker(
   if (ts.isConstructorDeclaration(fn) || ts.isConstructSignatureDeclaration(fn)) return 'a constructor parameter: the id is kept with the object it constructs';
   if (ts.getModifiers(param)?.length) return 'a parameter property: the id is stored on the instance';
   if (param.dotDotDotToken) return 'a rest parameter';
-  if (!ts.isIdentifier(param.name)) return 'a destructured parameter';
+  if (!destructured && !ts.isIdentifier(param.name)) return 'a destructured parameter';
   if ((ts.isFunctionTypeNode(fn) || ts.isCallSignatureDeclaration(fn)) && !referenceNameNode(fn)) {
     return 'part of an anonymous function type: calls through it cannot be found';
   }
@@ -201,10 +247,10 @@ function structuralBlocker(
   return undefined;
 }
 
-function isRequired(checker: ts.TypeChecker, param: ts.ParameterDeclaration): boolean {
+function isRequired(checker: ts.TypeChecker, param: ts.ParameterDeclaration | ts.BindingElement): boolean {
   const file = param.getSourceFile();
   if (/\.[cm]?jsx?$/.test(file.fileName)) return false;
-  if (param.questionToken || param.initializer) return false;
+  if ((ts.isParameter(param) && param.questionToken) || param.initializer) return false;
   const type = checker.getTypeAtLocation(param);
   const parts = type.isUnion() ? type.types : [type];
   return !parts.some((t) => t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void));
@@ -240,8 +286,9 @@ function isErrorValue(checker: ts.TypeChecker, expr: ts.Expression): boolean {
 function componentKey(component: Component): string {
   let best: { file: string; pos: number; name: string } | undefined;
   for (const slot of component.slots) {
-    for (const { fn, param } of slot.params) {
-      const candidate = { file: fn.getSourceFile().fileName, pos: param.pos, name: `${functionDisplayName(fn)}(${param.name.getText()})` };
+    for (const entry of slot.params) {
+      const { fn, param } = entry;
+      const candidate = { file: fn.getSourceFile().fileName, pos: param.pos, name: `${functionDisplayName(fn)}(${slotParamName(entry)})` };
       if (!best || candidate.file < best.file || (candidate.file === best.file && candidate.pos < best.pos)) best = candidate;
     }
   }

@@ -1,6 +1,6 @@
 // Which components are migrated. A component (slots connected by passing the id) is migrated
 // only when nothing blocks any of its members and no evidence says the value is a business id.
-import type { Component, Facts, Reason } from './facts.js';
+import { slotParamName, type Component, type Facts, type Reason } from './facts.js';
 import type { TraceNames } from './trace-names.js';
 
 export interface Decision {
@@ -25,10 +25,10 @@ export function decide(facts: Facts, options: DecideOptions): Map<Component, Dec
 }
 
 function decideComponent(component: Component, { names, excluded }: DecideOptions): Decision {
-  const paramNames = component.slots.flatMap((slot) => slot.params.map(({ param }) => param.name.getText()));
+  const paramNames = component.slots.flatMap((slot) => slot.params.map(slotParamName));
   const refuse = (reasons: Reason[]): Decision => ({ component, migrate: false, reasons });
 
-  const forcedBusiness = component.slots.flatMap((slot) => slot.params).find(({ param }) => names.isForcedBusiness(param.name.getText()));
+  const forcedBusiness = component.slots.flatMap((slot) => slot.params).find((entry) => names.isForcedBusiness(slotParamName(entry)));
   if (forcedBusiness) return refuse([{ node: forcedBusiness.param, text: 'configured as not a trace id', kind: 'kept' }]);
 
   const exclusion = excluded.get(component.key);

@@ -17,15 +17,27 @@ export interface Reason {
 }
 
 /** One trace-parameter position of a group (all members' parameters at that argument index). */
+export interface SlotParam {
+  fn: FunctionLike;
+  param: ts.ParameterDeclaration;
+  /** For a destructured slot: the binding element (`reqId` in `{ userId, reqId }`). */
+  binding?: ts.BindingElement;
+}
+
 export interface Slot {
   key: string;
   group: Group;
   /** Argument index. */
   index: number;
-  params: { fn: FunctionLike; param: ts.ParameterDeclaration }[];
+  /** For a destructured slot: the property of the argument object that carries the id. */
+  property?: string;
+  params: SlotParam[];
   uses: ParamUse[];
   aliases: Alias[];
-  incoming: { site: CallSite; value: Incoming }[];
+  /** `element`: for a destructured slot, the property of the object literal the caller passes. */
+  incoming: { site: CallSite; value: Incoming; element?: ts.ObjectLiteralElementLike }[];
+  /** Property signatures of the parameter's type that describe the id (removed with it). */
+  typeMembers: ts.TypeElement[];
   /** Structural reasons this slot cannot be migrated (independent of evidence). */
   blockers: Reason[];
   /** Evidence that the value is a business id (a key, a comparison, an unproven value). */
@@ -39,6 +51,11 @@ export interface Component {
   /** Stable owner id for edits and verification ("trace:<file>:<line>:<name>"). */
   key: string;
   slots: Slot[];
+}
+
+/** The name people know a slot's parameter by: `reqId`, or the destructured property. */
+export function slotParamName(entry: SlotParam): string {
+  return entry.binding ? (entry.binding.propertyName ?? entry.binding.name).getText() : entry.param.name.getText();
 }
 
 export interface EditableFile {
@@ -56,8 +73,8 @@ export interface Facts {
   logCalls: Map<string, ts.CallExpression[]>;
   /** Expressions (log arguments) whose static type is an Error. */
   errorExpressions: Set<ts.Node>;
-  /** Parameters whose type does not admit undefined (their context reads get a `!` in TS). */
-  requiredParams: Set<ts.ParameterDeclaration>;
+  /** Parameters (or destructured bindings) whose type does not admit undefined: context reads get a `!` in TS. */
+  requiredParams: Set<ts.ParameterDeclaration | ts.BindingElement>;
   /** Groups with a member exported from its module. */
   exportedGroups: Set<Group>;
 }

@@ -6,11 +6,30 @@ import { isFunctionLike, referenceNameNode, walk, type FunctionLike } from './fu
 import type { TraceNames } from './trace-names.js';
 import { UnionFind } from './union-find.js';
 
+/** Where a trace id sits in a parameter list: an argument index, or a property destructured from it. */
+export interface SlotPosition {
+  /** Argument index (the `this` parameter not counted). */
+  index: number;
+  /** Set for `{ userId, reqId }: Input`: the destructured property that carries the id. */
+  property?: string;
+}
+
+export function positionKey(position: SlotPosition): string {
+  return position.property === undefined ? String(position.index) : `${position.index}.${position.property}`;
+}
+
 export interface Group {
   id: number;
   members: FunctionLike[];
-  /** Argument indexes (the `this` parameter not counted) that hold a candidate trace parameter. */
-  slots: number[];
+  /** Positions that hold a candidate trace parameter in at least one member. */
+  slots: SlotPosition[];
+}
+
+export interface CandidateParam {
+  param: ts.ParameterDeclaration;
+  /** For a destructured candidate: the property name and its binding element. */
+  property?: string;
+  binding?: ts.BindingElement;
 }
 
 /** Index of the parameter list position as an argument index. */
@@ -19,8 +38,26 @@ export function argumentIndexOf(fn: FunctionLike, param: ts.ParameterDeclaration
   return fn.parameters.indexOf(param) - offset;
 }
 
-export function candidateParams(fn: FunctionLike, names: TraceNames): ts.ParameterDeclaration[] {
-  return fn.parameters.filter((p) => ts.isIdentifier(p.name) && names.isCandidateParam(p.name.text));
+export function candidateParams(fn: FunctionLike, names: TraceNames): CandidateParam[] {
+  const out: CandidateParam[] = [];
+  for (const param of fn.parameters) {
+    if (ts.isIdentifier(param.name)) {
+      if (names.isCandidateParam(param.name.text)) out.push({ param });
+    } else if (ts.isObjectBindingPattern(param.name)) {
+      for (const binding of param.name.elements) {
+        const property = bindingPropertyName(binding);
+        if (property && names.isCandidateParam(property)) out.push({ param, property, binding });
+      }
+    }
+  }
+  return out;
+}
+
+/** `reqId` for `{ reqId }` and `{ reqId: rid }`; undefined for rest elements and computed names. */
+export function bindingPropertyName(binding: ts.BindingElement): string | undefined {
+  if (binding.dotDotDotToken) return undefined;
+  const key = binding.propertyName ?? binding.name;
+  return ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
 }
 
 /** Resolves a symbol to the function-like declarations behind it (through aliases and storage). */
@@ -172,9 +209,15 @@ export function buildGroups(
   const groups: Group[] = [];
   for (const members of byRoot.values()) {
     members.sort((a, b) => (a.getSourceFile().fileName.localeCompare(b.getSourceFile().fileName)) || a.pos - b.pos);
-    const slots = new Set<number>();
-    for (const fn of members) for (const p of candidateParams(fn, names)) slots.add(argumentIndexOf(fn, p));
-    groups.push({ id: groups.length, members, slots: [...slots].sort((a, b) => a - b) });
+    const slots = new Map<string, SlotPosition>();
+    for (const fn of members) {
+      for (const candidate of candidateParams(fn, names)) {
+        const position: SlotPosition = { index: argumentIndexOf(fn, candidate.param), property: candidate.property };
+        slots.set(positionKey(position), position);
+      }
+    }
+    const sorted = [...slots.values()].sort((a, b) => a.index - b.index || (a.property ?? '').localeCompare(b.property ?? ''));
+    groups.push({ id: groups.length, members, slots: sorted });
   }
   return { groups, externallyTyped };
 }

@@ -25,7 +25,7 @@ export function classifyIncoming(ctx: IncomingContext, argument: ts.Expression |
   if (isUndefinedValue(argument)) return { kind: 'undefined', expression: argument };
   const value = withoutLiteralFallback(unwrapExpression(argument));
   if (ts.isIdentifier(value)) {
-    const symbol = ctx.checker.getSymbolAtLocation(value);
+    const symbol = ts.isShorthandPropertyAssignment(value.parent) && value.parent.name === value ? ctx.checker.getShorthandAssignmentValueSymbol(value.parent) : ctx.checker.getSymbolAtLocation(value);
     if (symbol && ctx.isTraceSymbol(symbol)) return { kind: 'threaded', from: symbol, expression: argument };
     const declaration = symbol?.valueDeclaration;
     if (declaration && ts.isVariableDeclaration(declaration) && isConstOrNeverReassigned(declaration) && declaration.initializer) {

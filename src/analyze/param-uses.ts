@@ -35,7 +35,9 @@ export interface ParamUse {
   sink: ts.Node;
   detail: string;
   /** For `pass`: the call and argument index that receive the value itself (not a derived value). */
-  passedTo?: { call: ts.CallExpression; argIndex: number };
+  passedTo?: { call: ts.CallExpression; argIndex: number; property?: string };
+  /** For `pass`: what the use is when the receiving position is not another trace parameter. */
+  fallback?: { kind: UseKind; detail: string };
   /** For `pass`: why the receiving call looks like a key use, if it is not another trace parameter. */
   keyReason?: string;
   /** Set when `reference` names an alias local rather than the parameter itself. */
@@ -59,12 +61,12 @@ const DATABASE_CALLEE = /^(insert|update|upsert|save|create|createMany|find|find
 const HEADER_SETTERS = new Set(['set', 'setHeader', 'header', 'append', 'appendHeader']);
 const RUNTIME_CONTEXT_CALLEES = new Set(['withTrace']);
 
-export function collectParamUses(checker: ts.TypeChecker, param: ts.ParameterDeclaration, body: ts.Node): ParamUses {
+/** Uses of the parameter (or destructured binding) named `name` inside `body`. */
+export function collectParamUses(checker: ts.TypeChecker, name: ts.Identifier, body: ts.Node): ParamUses {
   const result: ParamUses = { uses: [], aliases: [] };
-  if (!ts.isIdentifier(param.name)) return result;
-  const symbol = checker.getSymbolAtLocation(param.name);
+  const symbol = checker.getSymbolAtLocation(name);
   if (!symbol) return result;
-  followSymbol(checker, symbol, param.name.text, body, result, 0);
+  followSymbol(checker, symbol, name.text, body, result, 0);
   return result;
 }
 
@@ -100,7 +102,15 @@ function classifyReference(checker: ts.TypeChecker, reference: ts.Identifier, re
     if (!parent) return use('derived', current, 'used in an expression');
 
     if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === current)) {
-      return classifyObjectField(parent, reference, use);
+      const field = classifyObjectField(parent, reference, use);
+      // `f({ userId, reqId })`: possibly an edge to a destructured trace parameter of f.
+      const object = skipOuterExpressions(parent.parent);
+      const call = object.parent;
+      const key = parent.name && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name)) ? parent.name.text : undefined;
+      if (exact && key && call && ts.isCallExpression(call) && call.arguments.includes(object as ts.Expression)) {
+        return { ...field, kind: 'pass', passedTo: { call, argIndex: call.arguments.indexOf(object as ts.Expression), property: key }, fallback: { kind: field.kind, detail: field.detail } };
+      }
+      return field;
     }
     if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
       const args = parent.arguments ?? ts.factory.createNodeArray();

@@ -138,7 +138,7 @@ function classifyReference(
       return;
     }
     const spread = user.arguments.findIndex((a) => ts.isSpreadElement(a));
-    if (spread >= 0 && spread <= Math.max(...group.slots)) {
+    if (spread >= 0 && spread <= Math.max(...group.slots.map((slot) => slot.index))) {
       result.refusals.push({ group, node: user, reason: 'called with spread arguments, so the id argument cannot be located' });
       return;
     }

@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import type { Decision } from '../analyze/decide.js';
-import type { Component, Facts } from '../analyze/facts.js';
+import { slotParamName, type Component, type Facts } from '../analyze/facts.js';
 import { functionDisplayName } from '../analyze/function-likes.js';
 import { addRuntimeImport } from '../apply/runtime-imports.js';
 import { runtimeSpecifier } from '../apply/runtime-module.js';
@@ -71,16 +71,22 @@ export function buildPlan(input: BuildPlanInput): Plan {
   };
   for (const rule of RULES) rule.apply(ctx);
 
-  for (const [path, names] of bindings.usage()) {
+  let usesRuntime = false;
+  for (const [path, allNames] of bindings.usage()) {
     const { sourceFile } = facts.editable.get(path)!;
     const edits = ctx.edits(sourceFile);
+    // A rule may have used a name in text that a later, covering edit removed again.
+    const finalText = edits.all.map((e) => e.text).join('\n');
+    const names = new Map([...allNames].filter(([, local]) => new RegExp(`\\b${local}\\b`).test(finalText)));
+    if (names.size === 0) continue;
+    usesRuntime = true;
     const owners = edits.ownersWithin(0, sourceFile.text.length);
     addRuntimeImport(sourceFile, edits, names, bindings.existingImport(sourceFile), runtimeSpecifier(sourceFile, input.runtimePath, input.compilerOptions), owners);
   }
 
   findings.push(...decisionFindings(input.decisions, input.displayPath));
   for (const [path, edits] of files) if (edits.all.length === 0) files.delete(path);
-  return { files, counts, findings, usesRuntime: bindings.usage().size > 0 };
+  return { files, counts, findings, usesRuntime };
 }
 
 /** One finding per parameter that stays, with the first reason (and how many more). */
@@ -96,15 +102,16 @@ function decisionFindings(decisions: Map<Component, Decision>, displayPath: (abs
       return `${displayPath(file.fileName)}:${line + 1}`;
     };
     for (const slot of decision.component.slots) {
-      for (const { fn, param } of slot.params) {
+      for (const entry of slot.params) {
+        const { fn, param, binding } = entry;
         if (!ts.isIdentifier(param.name) && !ts.isObjectBindingPattern(param.name)) continue;
         const more = others.length > 0 ? `; ${others.length} more reason${others.length > 1 ? 's' : ''}` : '';
         const verdict = first.kind === 'kept' ? 'is kept as a business id' : 'is not migrated';
         out.push({
           ruleId: 'trace-params',
           kind: first.kind,
-          node: param,
-          message: `\`${param.name.getText()}\` of \`${functionDisplayName(fn)}\` ${verdict}: ${first.text} (${where(first.node)}${more})`,
+          node: binding ?? param,
+          message: `\`${slotParamName(entry)}\` of \`${functionDisplayName(fn)}\` ${verdict}: ${first.text} (${where(first.node)}${more})`,
         });
       }
     }

@@ -3,7 +3,7 @@
 // Still no text: the rules turn this into edits.
 import { ts } from 'ts-morph';
 import type { Decision } from '../analyze/decide.js';
-import type { Component, Facts, Reason } from '../analyze/facts.js';
+import type { Component, Facts, Reason, Slot } from '../analyze/facts.js';
 import { unwrapExpression, type FunctionLike } from '../analyze/function-likes.js';
 import type { Alias } from '../analyze/param-uses.js';
 import { consoleMethodOf } from '../analyze/log-calls.js';
@@ -12,7 +12,8 @@ import { referencesWithin, restScopeOf, type RestScope } from '../analyze/origin
 
 export interface ContextRead {
   reference: ts.Identifier;
-  param: ts.ParameterDeclaration;
+  /** The removed parameter (or destructured binding): its default and type shape the read. */
+  declaration: ts.ParameterDeclaration | ts.BindingElement;
   owner: string;
 }
 
@@ -32,6 +33,10 @@ export interface PlanModel {
   migrated: Component[];
   paramRemovals: { fn: FunctionLike; param: ts.ParameterDeclaration; owner: string }[];
   argRemovals: { call: ts.CallExpression; argIndex: number; owner: string }[];
+  /** Destructured ids: the binding from each pattern, the property from each passed object, the type member. */
+  bindingRemovals: { binding: ts.BindingElement; owner: string }[];
+  propertyRemovals: { element: ts.ObjectLiteralElementLike; owner: string }[];
+  typeMemberRemovals: { member: ts.TypeElement; owner: string }[];
   contextReads: ContextRead[];
   aliasRemovals: { alias: Alias; owner: string }[];
   inlineWraps: InlineWrap[];
@@ -47,6 +52,9 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     migrated: [],
     paramRemovals: [],
     argRemovals: [],
+    bindingRemovals: [],
+    propertyRemovals: [],
+    typeMemberRemovals: [],
     contextReads: [],
     aliasRemovals: [],
     inlineWraps: [],
@@ -65,11 +73,16 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     model.migrated.push(component);
     const owner = component.key;
     for (const slot of component.slots) {
-      for (const { fn, param } of slot.params) model.paramRemovals.push({ fn, param, owner });
-      for (const { site, value } of slot.incoming) {
+      for (const { fn, param, binding } of slot.params) {
+        if (slot.property === undefined) model.paramRemovals.push({ fn, param, owner });
+        else if (binding) model.bindingRemovals.push({ binding, owner });
+      }
+      for (const member of slot.typeMembers) model.typeMemberRemovals.push({ member, owner });
+      for (const { site, value, element } of slot.incoming) {
         const argIndex = slot.index + site.argOffset;
         if (value.kind === 'omitted') continue;
-        model.argRemovals.push({ call: site.call, argIndex, owner });
+        if (element) model.propertyRemovals.push({ element, owner });
+        else model.argRemovals.push({ call: site.call, argIndex, owner });
         if (value.kind === 'origin-local') {
           const scope = scopeOf(value.declaration);
           if (scope && isWithin(site.call, scope)) {
@@ -104,18 +117,18 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
           continue;
         }
         if (isEdge) continue;
-        const param = slot.params.find((p) => p.fn === enclosingOwner(use.reference, slot.params.map((x) => x.fn)))?.param;
-        if (!param) continue;
+        const declaration = declarationOf(slot, use.reference);
+        if (!declaration) continue;
         if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
-        model.contextReads.push({ reference: use.reference, param, owner });
+        model.contextReads.push({ reference: use.reference, declaration, owner });
       }
       for (const alias of slot.aliases) {
         if (keptAliases.has(alias)) {
           // The alias stays; its initializer reads the context.
           for (const use of slot.uses) {
             if (!use.alias && isAliasInitializer(use.reference, alias)) {
-              const param = slot.params.find((p) => p.fn === enclosingOwner(use.reference, slot.params.map((x) => x.fn)))?.param;
-              if (param) model.contextReads.push({ reference: use.reference, param, owner });
+              const declaration = declarationOf(slot, use.reference);
+              if (declaration) model.contextReads.push({ reference: use.reference, declaration, owner });
             }
           }
         } else {
@@ -205,6 +218,13 @@ export function isDirectLogPart(reference: ts.Node): boolean {
 function isAliasInitializer(reference: ts.Node, alias: Alias): boolean {
   const init = alias.declaration.initializer;
   return !!init && reference.pos >= init.pos && reference.end <= init.end;
+}
+
+/** The parameter (or binding) of the slot member whose body holds `reference`. */
+function declarationOf(slot: Slot, reference: ts.Node): ts.ParameterDeclaration | ts.BindingElement | undefined {
+  const owner = enclosingOwner(reference, slot.params.map((p) => p.fn));
+  const entry = slot.params.find((p) => p.fn === owner);
+  return entry && (entry.binding ?? entry.param);
 }
 
 function enclosingOwner(node: ts.Node, candidates: readonly FunctionLike[]): FunctionLike | undefined {

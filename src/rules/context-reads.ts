@@ -18,10 +18,10 @@ export const contextReads: Rule = {
         parent.left === read.reference &&
         (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken);
       let value: string;
-      if (read.param.initializer) {
-        const fallback = read.param.initializer.getText(file);
+      if (read.declaration.initializer) {
+        const fallback = read.declaration.initializer.getText(file);
         value = needsParentheses(read.reference) ? `(${traceId} ?? ${fallback})` : `${traceId} ?? ${fallback}`;
-      } else if (ctx.facts.requiredParams.has(read.param) && !isFallbackLeft) {
+      } else if (ctx.facts.requiredParams.has(read.declaration) && !isFallbackLeft) {
         value = `${traceId}!`;
       } else {
         value = traceId;

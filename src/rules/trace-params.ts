@@ -48,6 +48,28 @@ export const traceParams: Rule = {
       ctx.counts.paramsRemoved += params.length;
     }
 
+    // Destructured ids: group the removals per list so commas come out right.
+    const byList = new Map<ts.NodeArray<ts.Node>, { indexes: Set<number>; owners: string[]; file: ts.SourceFile }>();
+    const removeFromList = (list: ts.NodeArray<ts.Node>, node: ts.Node, owner: string) => {
+      const entry = byList.get(list) ?? { indexes: new Set<number>(), owners: [], file: node.getSourceFile() };
+      entry.indexes.add(list.indexOf(node));
+      entry.owners.push(owner);
+      byList.set(list, entry);
+    };
+    for (const { binding, owner } of ctx.model.bindingRemovals) removeFromList((binding.parent as ts.ObjectBindingPattern).elements, binding, owner);
+    for (const { element, owner } of ctx.model.propertyRemovals) removeFromList((element.parent as ts.ObjectLiteralExpression).properties, element, owner);
+    for (const [list, { indexes, owners, file }] of byList) {
+      const edits = ctx.edits(file);
+      for (const range of listDeletionRanges(list, indexes, file)) edits.add(range.start, range.end, '', owners);
+    }
+    ctx.counts.paramsRemoved += ctx.model.bindingRemovals.length;
+    ctx.counts.callSitesUpdated += ctx.model.propertyRemovals.length;
+    for (const { member, owner } of ctx.model.typeMemberRemovals) {
+      const file = member.getSourceFile();
+      const range = typeMemberRange(member, file);
+      ctx.edits(file).add(range.start, range.end, '', owner);
+    }
+
     for (const { alias, owner } of ctx.model.aliasRemovals) {
       const declaration = alias.declaration;
       const list = declaration.parent as ts.VariableDeclarationList;
@@ -63,6 +85,17 @@ export const traceParams: Rule = {
     }
   },
 };
+
+/** A member on its own line goes with its line; one of several on a line goes with the space before it. */
+function typeMemberRange(member: ts.TypeElement, file: ts.SourceFile): { start: number; end: number } {
+  const lines = statementLinesRange(member, file);
+  if (lines.start !== member.getStart(file)) return lines;
+  const members = (member.parent as ts.InterfaceDeclaration | ts.TypeLiteralNode).members;
+  const index = members.indexOf(member);
+  if (index > 0) return { start: members[index - 1]!.end, end: member.end };
+  const next = members[index + 1];
+  return { start: member.getStart(file), end: next ? next.getStart(file) : member.end };
+}
 
 function hasParenthesizedParameters(fn: ts.ArrowFunction, file: ts.SourceFile): boolean {
   const first = fn.parameters[0];
