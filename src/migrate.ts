@@ -1,6 +1,7 @@
 // The engine: paths ─► project ─► analyze ─► plan ─► verify ─► apply ─► report.
 // It never prints and never exits: everything it has to say is in the returned Report.
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import type { Config } from './config/config.js';
 import { analyze } from './analyze/analyze.js';
@@ -73,7 +74,14 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
     }
   }
   const names = traceNamesFrom(config);
-  const facts = analyze({ program: built.program, checker: built.checker, editableSources, names, onProgress: (d, t) => progress('analyze', d, t) });
+  const facts = analyze({
+    program: built.program,
+    checker: built.checker,
+    editableSources,
+    names,
+    publicApiFrom: config.includePublicApi ? undefined : rootDirOf(discovery.roots[0] ?? config.cwd),
+    onProgress: (d, t) => progress('analyze', d, t),
+  });
   const runtime = planRuntimeModule(config, discovery.roots, discovery.files, built.options);
 
   const { plan, typeErrors } = planAndVerify(config, facts, built, runtime, names, display, (d, t) => progress('verify', d, t));
@@ -228,6 +236,10 @@ function toFinding(draft: FindingDraft, cwd: string): Finding {
     endColumn: end.character + 1,
     message: draft.message.split(`${cwd}/`).join(''),
   };
+}
+
+function rootDirOf(root: string): string {
+  return existsSync(root) && statSync(root).isDirectory() ? root : dirname(root);
 }
 
 /** Library callers may pass relative paths: everything below works with absolute ones. */

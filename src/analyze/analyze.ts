@@ -12,6 +12,7 @@ import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses } from './param-uses.js';
 import { findReferences, type References } from './references.js';
 import { findEventWiring, type EventWiring } from './event-listeners.js';
+import { findPublicApi, type PublicApi } from './public-api.js';
 import type { TraceNames } from './trace-names.js';
 import { UnionFind } from './union-find.js';
 
@@ -21,6 +22,8 @@ export interface AnalyzeInput {
   /** Files the run may edit (discovered under the roots, parsed cleanly), by absolute path. */
   editableSources: Map<string, SourceText>;
   names: TraceNames;
+  /** Where to look for the package.json whose entry points are public API (undefined: no check). */
+  publicApiFrom?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -38,6 +41,8 @@ export function analyze(input: AnalyzeInput): Facts {
   const { groups, externallyTyped } = buildGroups(checker, files, names, [...events.listeners.values()]);
   const references = findReferences(checker, files, groups, isEditable);
   addEmitCallSites(events, groups, references, isEditable);
+  const publicApi = input.publicApiFrom ? findPublicApi(program, checker, input.publicApiFrom) : undefined;
+  if (publicApi) refusePublicApi(publicApi, groups, references);
   const origins = new OriginRecognizer(checker);
 
   // Slots: one per (group, position).
@@ -198,6 +203,19 @@ export function analyze(input: AnalyzeInput): Facts {
     requiredParams,
     exportedGroups: references.exported,
   };
+}
+
+/** Functions reachable from the package's entry points keep their parameters: outside callers pass the id. */
+function refusePublicApi(api: PublicApi, groups: readonly Group[], references: References): void {
+  for (const group of groups) {
+    const member = group.members.find((fn) => api.members.has(fn));
+    if (!member) continue;
+    references.refusals.push({
+      group,
+      node: member,
+      reason: `exported from the package's public entry point ${api.members.get(member)}, so code outside the analysed files may pass the id (--include-public-api to migrate it anyway)`,
+    });
+  }
 }
 
 /** The emits of an event are the call sites of its listeners' group. */

@@ -4,7 +4,7 @@ import { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import type { Decision } from '../analyze/decide.js';
 import { slotParamName, type Component, type Facts } from '../analyze/facts.js';
-import { functionDisplayName } from '../analyze/function-likes.js';
+import { enclosingFunction, functionDisplayName, isFunctionLike } from '../analyze/function-likes.js';
 import { addRuntimeImport } from '../apply/runtime-imports.js';
 import { runtimeSpecifier } from '../apply/runtime-module.js';
 import { emptySummary, type Summary } from '../report/report.js';
@@ -89,32 +89,48 @@ export function buildPlan(input: BuildPlanInput): Plan {
   return { files, counts, findings, usesRuntime };
 }
 
-/** One finding per parameter that stays, with the first reason (and how many more). */
+/**
+ * One finding per parameter that stays: its own first reason when it has one, else the reason of
+ * the function it shares the id with (connected parameters stay or go together).
+ */
 function decisionFindings(decisions: Map<Component, Decision>, displayPath: (absolute: string) => string): FindingDraft[] {
   const out: FindingDraft[] = [];
+  const where = (node: ts.Node) => {
+    const file = node.getSourceFile();
+    const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
+    return `${displayPath(file.fileName)}:${line + 1}`;
+  };
   for (const decision of decisions.values()) {
-    if (decision.migrate) continue;
-    const [first, ...others] = decision.reasons;
-    if (!first) continue;
-    const where = (node: ts.Node) => {
-      const file = node.getSourceFile();
-      const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
-      return `${displayPath(file.fileName)}:${line + 1}`;
-    };
+    if (decision.migrate || decision.reasons.length === 0) continue;
     for (const slot of decision.component.slots) {
       for (const entry of slot.params) {
         const { fn, param, binding } = entry;
-        if (!ts.isIdentifier(param.name) && !ts.isObjectBindingPattern(param.name)) continue;
-        const more = others.length > 0 ? `; ${others.length} more reason${others.length > 1 ? 's' : ''}` : '';
-        const verdict = first.kind === 'kept' ? 'is kept as a business id' : 'is not migrated';
+        const own = decision.reasons.filter((r) => isWithin(r.node, fn));
+        const reason = own[0] ?? decision.reasons[0]!;
+        const others = (own.length > 0 ? own.length : decision.reasons.length) - 1;
+        const more = others > 0 ? `; ${others} more reason${others > 1 ? 's' : ''}` : '';
+        const verdict = reason.kind === 'kept' ? 'is kept as a business id' : 'is not migrated';
+        const owner = own.length > 0 ? undefined : ownerName(reason.node);
+        const text = owner ? `it shares the id with \`${owner}\`, which stays: ${reason.text}` : reason.text;
         out.push({
           ruleId: 'trace-params',
-          kind: first.kind,
+          kind: reason.kind,
           node: binding ?? param,
-          message: `\`${slotParamName(entry)}\` of \`${functionDisplayName(fn)}\` ${verdict}: ${first.text} (${where(first.node)}${more})`,
+          message: `\`${slotParamName(entry)}\` of \`${functionDisplayName(fn)}\` ${verdict}: ${text} (${where(reason.node)}${more})`,
         });
       }
     }
   }
   return out;
+}
+
+function isWithin(node: ts.Node, fn: ts.Node): boolean {
+  return node.getSourceFile() === fn.getSourceFile() && node.pos >= fn.pos && node.end <= fn.end;
+}
+
+/** The function a reason belongs to (the function itself, or the one around the node). */
+function ownerName(node: ts.Node): string | undefined {
+  if (isFunctionLike(node)) return functionDisplayName(node);
+  const fn = enclosingFunction(node);
+  return fn ? functionDisplayName(fn) : undefined;
 }
