@@ -3,8 +3,8 @@
 import { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import type { Decision } from '../analyze/decide.js';
-import { slotParamName, type Component, type Facts } from '../analyze/facts.js';
-import { enclosingFunction, functionDisplayName, isFunctionLike } from '../analyze/function-likes.js';
+import { slotParamName, type Component, type Facts, type Reason } from '../analyze/facts.js';
+import { functionDisplayName } from '../analyze/function-likes.js';
 import { addRuntimeImport } from '../apply/runtime-imports.js';
 import { runtimeSpecifier } from '../apply/runtime-module.js';
 import { emptySummary, type Summary } from '../report/report.js';
@@ -105,12 +105,13 @@ function decisionFindings(decisions: Map<Component, Decision>, displayPath: (abs
     for (const slot of decision.component.slots) {
       for (const entry of slot.params) {
         const { fn, param, binding } = entry;
-        const own = decision.reasons.filter((r) => isWithin(r.node, fn));
+        const slotReasons = new Set([...slot.blockers, ...slot.businessEvidence]);
+        const own = decision.reasons.filter((r) => slotReasons.has(r));
         const reason = own[0] ?? decision.reasons[0]!;
         const others = (own.length > 0 ? own.length : decision.reasons.length) - 1;
         const more = others > 0 ? `; ${others} more reason${others > 1 ? 's' : ''}` : '';
         const verdict = reason.kind === 'kept' ? 'is kept as a business id' : 'is not migrated';
-        const owner = own.length > 0 ? undefined : ownerName(reason.node);
+        const owner = own.length > 0 ? undefined : ownerOf(reason, decision.component);
         const text = owner ? `it shares the id with \`${owner}\`, which stays: ${reason.text}` : reason.text;
         out.push({
           ruleId: 'trace-params',
@@ -124,13 +125,9 @@ function decisionFindings(decisions: Map<Component, Decision>, displayPath: (abs
   return out;
 }
 
-function isWithin(node: ts.Node, fn: ts.Node): boolean {
-  return node.getSourceFile() === fn.getSourceFile() && node.pos >= fn.pos && node.end <= fn.end;
-}
-
-/** The function a reason belongs to (the function itself, or the one around the node). */
-function ownerName(node: ts.Node): string | undefined {
-  if (isFunctionLike(node)) return functionDisplayName(node);
-  const fn = enclosingFunction(node);
-  return fn ? functionDisplayName(fn) : undefined;
+/** The function whose parameter a reason is about (the first member of the slot that has it). */
+function ownerOf(reason: Reason, component: Component): string | undefined {
+  const slot = component.slots.find((s) => s.blockers.includes(reason) || s.businessEvidence.includes(reason));
+  const first = slot?.params[0];
+  return first ? functionDisplayName(first.fn) : undefined;
 }
