@@ -42,6 +42,8 @@ export interface ParamUse {
   keyReason?: string;
   /** Set when `reference` names an alias local rather than the parameter itself. */
   alias?: Alias;
+  /** The reference's position does not accept `undefined` (a context read there needs `!` in TS). */
+  needsDefined?: boolean;
 }
 
 /** `const rid = reqId ?? 'anonymous'`: a local that holds the same id. */
@@ -81,7 +83,7 @@ function followSymbol(checker: ts.TypeChecker, symbol: ts.Symbol, name: string, 
       return true;
     }
     if (alias) alias.references.push(node);
-    const use = classifyReference(checker, node, result, depth);
+    const use = { ...classifyReference(checker, node, result, depth), needsDefined: needsDefinedValue(checker, node) };
     result.uses.push(alias ? { ...use, alias } : use);
     return true;
   });
@@ -206,6 +208,32 @@ function classifyReference(checker: ts.TypeChecker, reference: ts.Identifier, re
     if (ts.isThrowStatement(parent)) return use('derived', parent, 'thrown');
     return use('derived', parent, 'used in an expression');
   }
+}
+
+/** Whether `undefined` in place of `reference` would be a type error. */
+function needsDefinedValue(checker: ts.TypeChecker, reference: ts.Identifier): boolean {
+  let node: ts.Node = reference;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) return true;
+  if (ts.isCallExpression(parent) && parent.expression === node) return true;
+  if (ts.isTemplateSpan(parent) || ts.isPrefixUnaryExpression(parent) || ts.isTypeOfExpression(parent)) return false;
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) return false;
+    if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return false;
+    if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return false;
+    if (op === ts.SyntaxKind.PlusToken) return false;
+    return true;
+  }
+  const contextual = ts.isExpression(node) ? checker.getContextualType(node as ts.Expression) : undefined;
+  if (!contextual) return false;
+  return !acceptsUndefined(contextual);
+}
+
+function acceptsUndefined(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((t) => (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void | ts.TypeFlags.TypeParameter)) !== 0);
 }
 
 function classifyObjectField(

@@ -14,6 +14,8 @@ export interface ContextRead {
   reference: ts.Identifier;
   /** The removed parameter (or destructured binding): its default and type shape the read. */
   declaration: ts.ParameterDeclaration | ts.BindingElement;
+  /** The position does not accept `undefined` (TS gets `traceId()!` for a required parameter). */
+  needsDefined: boolean;
   owner: string;
 }
 
@@ -120,7 +122,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
         const declaration = declarationOf(slot, use.reference);
         if (!declaration) continue;
         if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
-        model.contextReads.push({ reference: use.reference, declaration, owner });
+        model.contextReads.push({ reference: use.reference, declaration, needsDefined: use.needsDefined !== false, owner });
       }
       for (const alias of slot.aliases) {
         if (keptAliases.has(alias)) {
@@ -128,7 +130,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
           for (const use of slot.uses) {
             if (!use.alias && isAliasInitializer(use.reference, alias)) {
               const declaration = declarationOf(slot, use.reference);
-              if (declaration) model.contextReads.push({ reference: use.reference, declaration, owner });
+              if (declaration) model.contextReads.push({ reference: use.reference, declaration, needsDefined: use.needsDefined !== false, owner });
             }
           }
         } else {

@@ -21,7 +21,7 @@ export const contextReads: Rule = {
       if (read.declaration.initializer) {
         const fallback = read.declaration.initializer.getText(file);
         value = needsParentheses(read.reference) ? `(${traceId} ?? ${fallback})` : `${traceId} ?? ${fallback}`;
-      } else if (ctx.facts.requiredParams.has(read.declaration) && !isFallbackLeft) {
+      } else if (ctx.facts.requiredParams.has(read.declaration) && read.needsDefined && !isFallbackLeft) {
         value = `${traceId}!`;
       } else {
         value = traceId;
