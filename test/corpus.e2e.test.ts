@@ -1,9 +1,10 @@
 // Issue acceptance on a generated 500-file corpus (CORPUS_FILES / CORPUS_SEED select others):
 // ≥95% of trace parameters migrated, every other one reported with a reason, zero type errors,
 // no interpolated console call left, and a second run that changes nothing.
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, interpolatedConsoleCalls, migrateCorpus, typeErrors, type CorpusOutcome } from './support/corpus.js';
 import { readTree } from './support/fixture-cases.js';
 
@@ -11,7 +12,8 @@ const FILES = Number(process.env.CORPUS_FILES ?? 500);
 const SEED = Number(process.env.CORPUS_SEED ?? 1);
 
 describe(`generated corpus (${FILES} files, seed ${SEED})`, () => {
-  const dir = join(tmpdir(), `trace-migrate-corpus-${FILES}-${SEED}`);
+  const dir = join(tmpdir(), `trace-migrate-corpus-${FILES}-${SEED}-${process.pid}`);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   let outcome: CorpusOutcome;
 
   it('migrates at least 95% of trace parameters and explains every other one', async () => {

@@ -1,17 +1,17 @@
 // Runs every fixture case through the real engine and compares the result byte for byte.
 // Each case is also run a second time on its own output, which must change nothing.
 // UPDATE_FIXTURES=1 writes the actual results into output/ and expected-findings.txt (read them before committing).
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defineConfig, migrate, type Config, type Report } from '../src/index.js';
 import { isRuntimeModuleText } from '../src/apply/runtime-module.js';
 import { discoverFixtureCases, readTree, type FixtureCase } from './support/fixture-cases.js';
 
 // Outside the repository (its .gitignore would hide the copies); node_modules is linked so cases
 // resolve @types/node like a real project.
-const WORK_DIR = join(tmpdir(), 'trace-migrate-fixtures');
+const WORK_DIR = mkdtempSync(join(tmpdir(), 'trace-migrate-fixtures-'));
 const REPO_NODE_MODULES = new URL('../node_modules', import.meta.url).pathname;
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 
@@ -41,6 +41,7 @@ async function runCase(testCase: FixtureCase, root: string): Promise<Report> {
 describe('fixtures', () => {
   mkdirSync(WORK_DIR, { recursive: true });
   if (!existsSync(join(WORK_DIR, 'node_modules'))) symlinkSync(REPO_NODE_MODULES, join(WORK_DIR, 'node_modules'));
+  afterAll(() => rmSync(WORK_DIR, { recursive: true, force: true }));
 
   for (const testCase of discoverFixtureCases()) {
     it(`${testCase.rule}/${testCase.name}`, async () => {

@@ -127,7 +127,8 @@ export function buildGroups(
   const candidateMemberNames = new Set<string>();
   const heritageOwners: (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[] = [];
   const functionExpressions: (ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration)[] = [];
-  let hasTypeLevelCandidates = false;
+  /** Candidate function types / call signatures: any function expression may be typed by them. */
+  let hasFunctionTypeCandidates = false;
 
   for (const file of files) {
     walk(file, (node) => {
@@ -136,7 +137,7 @@ export function buildGroups(
         uf.add(node);
         const nameNode = referenceNameNode(node);
         if (nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode))) candidateMemberNames.add(nameNode.text);
-        if (ts.isFunctionTypeNode(node) || ts.isMethodSignature(node) || ts.isCallSignatureDeclaration(node)) hasTypeLevelCandidates = true;
+        if (ts.isFunctionTypeNode(node) || ts.isCallSignatureDeclaration(node)) hasFunctionTypeCandidates = true;
       }
       if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses?.length) heritageOwners.push(node);
       if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent))) {
@@ -189,7 +190,9 @@ export function buildGroups(
   for (const fn of functionExpressions) {
     if (listeners.has(fn)) continue;
     const isCandidate = uf.has(fn);
-    if (!isCandidate && !hasTypeLevelCandidates) continue;
+    // Contextual typing is costly: ask only where a candidate signature can apply — function
+    // types type any function expression; method signatures type members of object literals.
+    if (!isCandidate && !hasFunctionTypeCandidates && !isObjectMemberNamed(fn, candidateMemberNames)) continue;
     for (const declaration of contextualSignatureDeclarations(checker, fn)) {
       if (!isProjectSource(declaration)) {
         if (isCandidate) externallyTyped.set(fn, declaration.getSourceFile().fileName);
@@ -220,6 +223,14 @@ export function buildGroups(
     groups.push({ id: groups.length, members, slots: sorted });
   }
   return { groups, externallyTyped };
+}
+
+/** `{ get(…) {} }` or `{ get: (…) => … }` where `get` is the name of a candidate member. */
+function isObjectMemberNamed(fn: ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration, names: ReadonlySet<string>): boolean {
+  const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  if (!member || !(ts.isMethodDeclaration(member) || ts.isPropertyAssignment(member)) || !ts.isObjectLiteralExpression(member.parent)) return false;
+  const name = member.name;
+  return (ts.isIdentifier(name) || ts.isStringLiteral(name)) && names.has(name.text);
 }
 
 function functionLikesOfMember(member: ts.ClassElement | ts.TypeElement): FunctionLike[] {

@@ -42,8 +42,6 @@ export interface ParamUse {
   keyReason?: string;
   /** Set when `reference` names an alias local rather than the parameter itself. */
   alias?: Alias;
-  /** The reference's position does not accept `undefined` (a context read there needs `!` in TS). */
-  needsDefined?: boolean;
 }
 
 /** `const rid = reqId ?? 'anonymous'`: a local that holds the same id. */
@@ -83,7 +81,7 @@ function followSymbol(checker: ts.TypeChecker, symbol: ts.Symbol, name: string, 
       return true;
     }
     if (alias) alias.references.push(node);
-    const use = { ...classifyReference(checker, node, result, depth), needsDefined: needsDefinedValue(checker, node) };
+    const use = classifyReference(checker, node, result, depth);
     result.uses.push(alias ? { ...use, alias } : use);
     return true;
   });
@@ -210,8 +208,11 @@ function classifyReference(checker: ts.TypeChecker, reference: ts.Identifier, re
   }
 }
 
-/** Whether `undefined` in place of `reference` would be a type error. */
-function needsDefinedValue(checker: ts.TypeChecker, reference: ts.Identifier): boolean {
+/**
+ * Whether `undefined` in place of `reference` would be a type error (a context read there needs
+ * `!` in TS). Asked only for references that will read the context: contextual types are costly.
+ */
+export function needsDefinedValue(checker: ts.TypeChecker, reference: ts.Identifier): boolean {
   let node: ts.Node = reference;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;

@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 import type { Decision } from '../analyze/decide.js';
 import type { Component, Facts, Reason, Slot } from '../analyze/facts.js';
 import { unwrapExpression, type FunctionLike } from '../analyze/function-likes.js';
-import type { Alias } from '../analyze/param-uses.js';
+import { needsDefinedValue, type Alias } from '../analyze/param-uses.js';
 import { consoleMethodOf } from '../analyze/log-calls.js';
 import { interpolatedExpressions } from '../analyze/analyze.js';
 import { referencesWithin, restScopeOf, type RestScope } from '../analyze/origin-scopes.js';
@@ -122,7 +122,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
         const declaration = declarationOf(slot, use.reference);
         if (!declaration) continue;
         if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
-        model.contextReads.push({ reference: use.reference, declaration, needsDefined: use.needsDefined !== false, owner });
+        model.contextReads.push({ reference: use.reference, declaration, needsDefined: needsDefinedValue(facts.checker, use.reference), owner });
       }
       for (const alias of slot.aliases) {
         if (keptAliases.has(alias)) {
@@ -130,7 +130,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
           for (const use of slot.uses) {
             if (!use.alias && isAliasInitializer(use.reference, alias)) {
               const declaration = declarationOf(slot, use.reference);
-              if (declaration) model.contextReads.push({ reference: use.reference, declaration, needsDefined: use.needsDefined !== false, owner });
+              if (declaration) model.contextReads.push({ reference: use.reference, declaration, needsDefined: needsDefinedValue(facts.checker, use.reference), owner });
             }
           }
         } else {
