@@ -2,7 +2,7 @@
 // job/message payload's trace field, or a function that only ever returns one of those.
 import { ts } from 'ts-morph';
 import { calleeName, isLiteralValue, isStringLike, unwrapExpression, walk } from './function-likes.js';
-import { AMBIGUOUS_TRACE_FIELDS, TRACE_CARRIER_NAME, TRACE_HEADER_NAMES, UNAMBIGUOUS_TRACE_FIELDS } from './trace-names.js';
+import { AMBIGUOUS_TRACE_FIELDS, REQUEST_OBJECT_NAME, TRACE_CARRIER_NAME, TRACE_HEADER_NAMES, UNAMBIGUOUS_TRACE_FIELDS } from './trace-names.js';
 
 const ID_GENERATORS = new Set(['randomUUID', 'uuid', 'uuidv4', 'uuidv7', 'nanoid', 'ulid', 'createId', 'cuid']);
 /** Generators that are only ids when imported from the uuid package (`import { v4 } from 'uuid'`). */
@@ -27,7 +27,11 @@ export class OriginRecognizer {
     }
     if (ts.isConditionalExpression(e)) return this.originOrLiteral(e.whenTrue, e.whenFalse);
     if (ts.isTemplateExpression(e)) return false;
-    if (ts.isCallExpression(e)) return this.isGeneratorCall(e) || this.isHeaderGetterCall(e) || this.isOriginFunctionCall(e);
+    if (ts.isCallExpression(e)) {
+      // `String(header)` keeps the value an origin.
+      if (ts.isIdentifier(e.expression) && e.expression.text === 'String' && e.arguments.length === 1) return this.isOrigin(e.arguments[0]!);
+      return this.isGeneratorCall(e) || this.isHeaderGetterCall(e) || this.isOriginFunctionCall(e);
+    }
     if (ts.isElementAccessExpression(e)) return this.isHeaderRead(e.expression, this.constantKey(e.argumentExpression));
     if (ts.isPropertyAccessExpression(e)) return this.isTraceField(e);
     if (ts.isIdentifier(e)) return this.isOriginLocal(e);
@@ -83,9 +87,10 @@ export class OriginRecognizer {
     if (this.isHeaderRead(access.expression, field)) return true;
     if (access.expression.kind === ts.SyntaxKind.ThisKeyword) return false;
     if (UNAMBIGUOUS_TRACE_FIELDS.has(field)) return true;
-    if (!AMBIGUOUS_TRACE_FIELDS.has(field)) return false;
     const receiver = unwrapExpression(access.expression);
     const receiverName = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : '';
+    if (field === 'id') return REQUEST_OBJECT_NAME.test(receiverName);
+    if (!AMBIGUOUS_TRACE_FIELDS.has(field)) return false;
     return TRACE_CARRIER_NAME.test(receiverName);
   }
 

@@ -49,4 +49,7 @@ export const UNAMBIGUOUS_TRACE_FIELDS: ReadonlySet<string> = new Set([
  */
 export const AMBIGUOUS_TRACE_FIELDS: ReadonlySet<string> = new Set(['reqId', 'requestId', 'req_id', 'request_id']);
 
-export const TRACE_CARRIER_NAME = /(^|[a-z_])(job|payload|message|msg|event|evt|ctx|context|meta|metadata|headers|attributes|envelope|task|trace|span|carrier)s?$/i;
+export const TRACE_CARRIER_NAME = /(^|[a-z_])(job|payload|message|msg|event|evt|ctx|context|meta|metadata|headers|attributes|envelope|task|trace|span|carrier|req|request|state|locals)s?$/i;
+
+/** Receivers whose plain `id` is the request id (Fastify's `request.id`, express-request-id's `req.id`). */
+export const REQUEST_OBJECT_NAME = /^(req|request|incomingRequest|httpRequest)$/i;
