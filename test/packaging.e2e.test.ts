@@ -101,6 +101,17 @@ describe('npm pack', () => {
     );
   });
 
+  it('declares the bin, the Node versions and the ESM entry point with its types', async () => {
+    const shipped = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
+    expect(shipped).toMatchObject({
+      type: 'module',
+      bin: { 'trace-migrate': 'bin/trace-migrate.js' },
+      engines: { node: expect.stringMatching(/^>=20\./) },
+      exports: { '.': { types: './dist/src/index.d.ts', default: './dist/src/index.js' } },
+    });
+    expect(tarballFiles).toEqual(expect.arrayContaining(['dist/src/index.d.ts', 'dist/src/index.js']));
+  });
+
   it('holds a fresh build: a compiled file for every source module', async () => {
     const sources = (await listFiles(join(REPO_ROOT, 'src'))).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
     const compiled = sources.map((file) => `dist/src/${file.replace(/\.ts$/, '.js')}`);
@@ -108,7 +119,8 @@ describe('npm pack', () => {
   });
 });
 
-describe('the installed package (npm install <tarball> --omit=dev)', () => {
+// Concurrent: each test works in its own folder under the consumer project.
+describe.concurrent('the installed package (npm install <tarball> --omit=dev)', { timeout: 180_000 }, () => {
   it('installs no dev dependency (no typescript: the tool uses the copy ts-morph bundles)', async () => {
     const present = async (name: string) => stat(join(consumer, 'node_modules', name)).then(() => true, () => false);
     expect(await present('ts-morph')).toBe(true);
@@ -179,11 +191,12 @@ describe('the installed package (npm install <tarball> --omit=dev)', () => {
       "  json: JSON.parse(api.formatReport(checked, 'json', { color: false })).mode,",
       '}));',
     ].join('\n');
-    await mkdir(join(consumer, 'lib-src'), { recursive: true });
-    await writeFile(join(consumer, 'lib-src/greet.ts'), 'export function greet(name: string, reqId: string) {\n  console.log(`[${reqId}] hi ${name}`);\n}\n');
-    await writeFile(join(consumer, 'use-api.mjs'), script);
+    const dir = join(consumer, 'library');
+    await mkdir(join(dir, 'lib-src'), { recursive: true });
+    await writeFile(join(dir, 'lib-src/greet.ts'), 'export function greet(name: string, reqId: string) {\n  console.log(`[${reqId}] hi ${name}`);\n}\n');
+    await writeFile(join(dir, 'use-api.mjs'), script);
 
-    const result = await runProcess(process.execPath, ['use-api.mjs'], { cwd: consumer });
+    const result = await runProcess(process.execPath, ['use-api.mjs'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({
       exports: ['DEFAULT_TRACE_PARAM_NAMES', 'FORMAT_NAMES', 'UsageError', 'check', 'defineConfig', 'formatReport', 'loadConfig', 'migrate'],
@@ -196,8 +209,10 @@ describe('the installed package (npm install <tarball> --omit=dev)', () => {
   });
 
   it('exposes types through exports (tsc, NodeNext, as a consumer project would)', async () => {
+    const dir = join(consumer, 'typed');
+    await mkdir(dir);
     await writeFile(
-      join(consumer, 'typed.ts'),
+      join(dir, 'typed.ts'),
       [
         "import { check, defineConfig, formatReport, migrate, type Config, type Report } from 'trace-migrate';",
         "const config: Config = defineConfig({ paths: ['src'], dryRun: true });",
@@ -210,7 +225,7 @@ describe('the installed package (npm install <tarball> --omit=dev)', () => {
       ].join('\n'),
     );
     await writeFile(
-      join(consumer, 'tsconfig.json'),
+      join(dir, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
           target: 'es2022',
@@ -225,7 +240,7 @@ describe('the installed package (npm install <tarball> --omit=dev)', () => {
         files: ['typed.ts'],
       }),
     );
-    const result = await runProcess(process.execPath, [TSC, '-p', consumer], { cwd: consumer });
+    const result = await runProcess(process.execPath, [TSC, '-p', dir], { cwd: dir });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
   });

@@ -1,11 +1,13 @@
 // The built bin (`node bin/trace-migrate.js`, which runs dist/) used as a user would, on temporary
 // copies: what it prints where, its exit codes, and that bad input never costs a byte or a stack
 // trace. `npm test` builds dist/ first. Unit tests of the CLI with a fake engine are in main.test.ts.
+// The tests run concurrently (each waits on its own child processes), so each has its own folders.
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { makeTempDir, writeTree } from '../helpers/temp-dir.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeTree } from '../helpers/temp-dir.js';
 import { copyApp, REPO_ROOT } from '../support/example-app.js';
 import { runProcess, STACK_FRAME, type ProcessResult } from '../support/run-process.js';
 import { snapshotTree } from '../support/tree-snapshot.js';
@@ -13,6 +15,18 @@ import { snapshotTree } from '../support/tree-snapshot.js';
 const BIN = join(REPO_ROOT, 'bin', 'trace-migrate.js');
 const VERSION = (JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const NOBODY = 65534;
+/** Concurrent child processes on a busy CI machine: generous, a hang still fails. */
+const SLOW_MACHINE_TIMEOUT = 180_000;
+
+// Removed when the file is done: a per-test cleanup shared by concurrent tests would race.
+const tempDirs: string[] = [];
+afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+async function makeTempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
 
 function runBin(args: readonly string[], cwd: string, as?: { uid: number }): Promise<ProcessResult> {
   // No colour and no terminal: the output is what a pipe or a CI log gets.
@@ -54,7 +68,7 @@ const MIGRATED_GOOD_FILE = [
   '',
 ].join('\n');
 
-describe('trace-migrate (built bin) on the example app', () => {
+describe.concurrent('trace-migrate (built bin) on the example app', { timeout: SLOW_MACHINE_TIMEOUT }, () => {
   it('--dry-run prints a patch git apply accepts on stdout, the report on stderr, and writes nothing', async () => {
     const { dir } = await exampleAppCopy();
     git(dir, 'init', '-q');
@@ -157,7 +171,7 @@ describe('trace-migrate (built bin) on the example app', () => {
   });
 });
 
-describe('trace-migrate (built bin) on bad input', () => {
+describe.concurrent('trace-migrate (built bin) on bad input', { timeout: SLOW_MACHINE_TIMEOUT }, () => {
   it('a missing path: exit 2, one line naming it', async () => {
     const dir = await makeTempDir('trace-migrate-bin-');
     const result = await runBin(['no-such-dir', '--dry-run'], dir);
@@ -266,7 +280,7 @@ describe('trace-migrate (built bin) on bad input', () => {
   });
 });
 
-describe('trace-migrate (built bin) --version and --help', () => {
+describe.concurrent('trace-migrate (built bin) --version and --help', { timeout: SLOW_MACHINE_TIMEOUT }, () => {
   it('--version prints the package version', async () => {
     const result = await runBin(['--version'], REPO_ROOT);
     expect(result).toEqual({ exitCode: 0, stdout: `${VERSION}\n`, stderr: '' });
