@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // vitest defaults to CPUs - 1 workers: one on the 2-core CI machines. Two keep both busy.
+    maxWorkers: 2,
   },
 });

@@ -93,7 +93,7 @@ export function errorCode(error: unknown): string | undefined {
 function tooLarge(size: number, limit: number): ReadOutcome {
   return {
     status: 'skipped',
-    reason: `too large: ${formatBytes(size)} exceeds the ${formatBytes(limit)} limit (maxFileBytes); likely generated or vendored`,
+    reason: `too large: ${formatBytes(size)} exceeds the ${formatBytes(limit)} limit (--max-file-size); likely generated or vendored`,
   };
 }
 

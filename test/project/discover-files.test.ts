@@ -211,7 +211,7 @@ describe('discoverFiles', () => {
       {
         path: 'huge.ts',
         status: 'skipped',
-        reason: 'too large: 3.0 MiB exceeds the 2.0 KiB limit (maxFileBytes); likely generated or vendored',
+        reason: 'too large: 3.0 MiB exceeds the 2.0 KiB limit (--max-file-size); likely generated or vendored',
       },
     ]);
   });

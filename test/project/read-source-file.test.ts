@@ -58,7 +58,7 @@ describe('readSourceFile', () => {
     expect(readSourceFile(path.join(dir, 'at.ts'), 100).status).toBe('read');
     expect(readSourceFile(path.join(dir, 'over.ts'), 100)).toEqual({
       status: 'skipped',
-      reason: 'too large: 101 B exceeds the 100 B limit (maxFileBytes); likely generated or vendored',
+      reason: 'too large: 101 B exceeds the 100 B limit (--max-file-size); likely generated or vendored',
     });
   });
 });
