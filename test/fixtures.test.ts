@@ -43,7 +43,11 @@ describe('fixtures', () => {
   if (!existsSync(join(WORK_DIR, 'node_modules'))) symlinkSync(REPO_NODE_MODULES, join(WORK_DIR, 'node_modules'));
 
   for (const testCase of discoverFixtureCases()) {
-    it(`${testCase.rule}/${testCase.name}`, async () => {
+    // A known-failing case keeps its hand-written expectation: UPDATE_FIXTURES leaves it alone, and
+    // it.fails turns red once the engine passes it, so the marker is removed with the fix.
+    const knownFailing = testCase.options.knownFailing !== undefined;
+    if (UPDATE && knownFailing) continue;
+    (knownFailing ? it.fails : it)(`${testCase.rule}/${testCase.name}`, async () => {
       const root = join(WORK_DIR, testCase.rule, testCase.name);
       rmSync(root, { recursive: true, force: true });
       mkdirSync(root, { recursive: true });
