@@ -44,7 +44,11 @@ describe('fixtures', () => {
   afterAll(() => rmSync(WORK_DIR, { recursive: true, force: true }));
 
   for (const testCase of discoverFixtureCases()) {
-    it(`${testCase.rule}/${testCase.name}`, async () => {
+    // A known-failing case keeps its hand-written expectation: UPDATE_FIXTURES leaves it alone, and
+    // it.fails turns red once the engine passes it, so the marker is removed with the fix.
+    const knownFailing = testCase.options.knownFailing !== undefined;
+    if (UPDATE && knownFailing) continue;
+    (knownFailing ? it.fails : it)(`${testCase.rule}/${testCase.name}`, async () => {
       const root = join(WORK_DIR, testCase.rule, testCase.name);
       rmSync(root, { recursive: true, force: true });
       mkdirSync(root, { recursive: true });
