@@ -94,7 +94,8 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
             continue;
           }
         }
-        if (value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local') {
+        // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
+        if (value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven') {
           const problem = inlineWrapProblem(site.call);
           if (problem) {
             model.newExclusions.set(owner, { node: site.call, text: problem, kind: 'manual' });
