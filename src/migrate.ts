@@ -125,6 +125,8 @@ function planAndVerify(
   onProgress: (done: number, total: number) => void,
 ): VerifiedPlan {
   const excluded = new Map<string, Reason>();
+  /** Log conversions (`log:<file>:<offset>`) whose rewritten call did not type-check. */
+  const excludedLogs = new Set<string>();
   const typeErrors: Finding[] = [];
   for (let round = 1; ; round++) {
     onProgress(round - 1, MAX_VERIFY_ROUNDS);
@@ -136,7 +138,7 @@ function planAndVerify(
     }
     let plan: Plan;
     try {
-      plan = buildPlan({ config, facts, decisions, model, runtimePath: runtime.path, compilerOptions: built.options, displayPath: display });
+      plan = buildPlan({ config, facts, decisions, model, runtimePath: runtime.path, compilerOptions: built.options, displayPath: display, excludedLogs });
     } catch (error) {
       if (!(error instanceof OverlappingEditsError)) throw error;
       const owners = [...error.first.owner.split(' '), ...error.second.owner.split(' ')].filter((o) => o.startsWith('trace:'));
@@ -155,13 +157,16 @@ function planAndVerify(
     const blamed = blameOwners(errors, plan, facts);
     let progressMade = false;
     for (const { error, owners } of blamed) {
-      const where = lineOf(error, plan);
+      const where = originalPosition(error, plan, built.program);
       const finding: Finding = { ruleId: 'verify', kind: 'error', file: display(error.file), line: where.line, column: where.column, message: `edits refused: they would add TS${error.code}: ${error.message}` };
       if (!typeErrors.some((f) => f.file === finding.file && f.line === finding.line && f.message === finding.message)) typeErrors.push(finding);
       for (const owner of owners) {
         const component = facts.components.find((c) => c.key === owner);
         if (component && !excluded.has(owner)) {
           excluded.set(owner, { node: component.slots[0]!.params[0]!.param, text: `the migrated code would not type-check (TS${error.code} at ${finding.file}:${finding.line})`, kind: 'manual' });
+          progressMade = true;
+        } else if (owner.startsWith('log:') && !excludedLogs.has(owner)) {
+          excludedLogs.add(owner);
           progressMade = true;
         }
       }
@@ -203,12 +208,14 @@ function findInnermost(root: ts.Node, pos: number): ts.Node | undefined {
   return found;
 }
 
-function lineOf(error: NewTypeError, plan: Plan): { line: number; column: number } {
+/** Where an error of the edited program sits in the file as it is on disk now. */
+function originalPosition(error: NewTypeError, plan: Plan, program: ts.Program): { line: number; column: number } {
   const edits = plan.files.get(error.file);
-  const text = edits ? edits.result() : '';
-  const before = text.slice(0, error.start);
-  const line = before.split('\n').length;
-  return { line, column: error.start - before.lastIndexOf('\n') };
+  const offset = edits ? mapEditedOffsetToOriginal(edits.all, error.start) : error.start;
+  const sourceFile = program.getSourceFile(error.file);
+  if (!sourceFile) return { line: 1, column: 1 };
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(Math.min(offset, sourceFile.text.length));
+  return { line: line + 1, column: character + 1 };
 }
 
 function collectChanges(plan: Plan, runtime: RuntimeModulePlan): FileChange[] {

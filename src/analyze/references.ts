@@ -48,6 +48,7 @@ export function findReferences(
   addImportAliases(files, names);
 
   const result: References = { callSites: [], refusals: [], exported: new Set() };
+  refuseUnresolvedImports(checker, files, groups, result);
   const seenCalls = new Set<ts.CallExpression>();
   const groupsOfSymbol = (symbol: ts.Symbol | undefined): Group[] => {
     const out = new Set<Group>();
@@ -79,6 +80,82 @@ export function findReferences(
     });
   }
   return result;
+}
+
+/**
+ * An import the analysis cannot resolve (a bundler alias, a missing file) hides its call sites:
+ * every group whose member it may bring in keeps its parameters, or those calls' arguments would
+ * shift. Named imports name the member; default and namespace imports may bring any of them in,
+ * judged by the property names used on them.
+ */
+function refuseUnresolvedImports(checker: ts.TypeChecker, files: readonly ts.SourceFile[], groups: readonly Group[], result: References): void {
+  const groupsByName = new Map<string, Group[]>();
+  for (const group of groups) {
+    for (const fn of group.members) {
+      const nameNode = referenceNameNode(fn);
+      const name = nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode)) ? nameNode.text : undefined;
+      const isDefault = ts.isFunctionDeclaration(fn) && !!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+      for (const key of [name, isDefault ? 'default' : undefined]) {
+        if (key) groupsByName.set(key, [...(groupsByName.get(key) ?? []), group]);
+      }
+    }
+  }
+  if (groupsByName.size === 0) return;
+  for (const file of files) {
+    for (const { specifier, statement, named, wholeModule } of moduleImports(file)) {
+      if (checker.getSymbolAtLocation(specifier)) continue; // resolved
+      const mayCall = new Set(named);
+      for (const local of wholeModule) {
+        mayCall.add('default');
+        for (const match of file.text.matchAll(new RegExp(`\\b${local}\\s*\\??\\.\\s*([A-Za-z_$][\\w$]*)`, 'g'))) mayCall.add(match[1]!);
+      }
+      for (const name of mayCall) {
+        for (const group of groupsByName.get(name) ?? []) {
+          const shown = name === 'default' ? 'its default export' : `\`${name}\``;
+          result.refusals.push({ group, node: statement, reason: `${file.fileName} imports from '${specifier.text}', which the analysis cannot resolve, so it may call ${shown}` });
+        }
+      }
+    }
+  }
+}
+
+interface ModuleImport {
+  specifier: ts.StringLiteral;
+  statement: ts.Node;
+  /** Names imported by name (`import { a }`, `const { a } = require(…)`). */
+  named: string[];
+  /** Locals bound to the whole module (default, namespace, `const m = require(…)`). */
+  wholeModule: string[];
+}
+
+function moduleImports(file: ts.SourceFile): ModuleImport[] {
+  const out: ModuleImport[] = [];
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.importClause;
+      const named: string[] = [];
+      const wholeModule: string[] = [];
+      if (clause?.name) wholeModule.push(clause.name.text);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) wholeModule.push(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) named.push((element.propertyName ?? element.name).text);
+      out.push({ specifier: statement.moduleSpecifier, statement, named, wholeModule });
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const named = statement.exportClause && ts.isNamedExports(statement.exportClause) ? statement.exportClause.elements.map((e) => (e.propertyName ?? e.name).text) : [];
+      out.push({ specifier: statement.moduleSpecifier, statement, named, wholeModule: [] });
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (!init || !ts.isCallExpression(init) || calleeName(init.expression) !== 'require' || !init.arguments[0] || !ts.isStringLiteral(init.arguments[0])) continue;
+        const named = ts.isObjectBindingPattern(declaration.name)
+          ? declaration.name.elements.map((e) => (e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName.text : ts.isIdentifier(e.name) ? e.name.text : '')).filter(Boolean)
+          : [];
+        const wholeModule = ts.isIdentifier(declaration.name) ? [declaration.name.text] : [];
+        out.push({ specifier: init.arguments[0], statement, named, wholeModule });
+      }
+    }
+  }
+  return out;
 }
 
 /** `import { f as g }`, `export { f as g }`, `const { f: g } = require(…)`, default imports. */

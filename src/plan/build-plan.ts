@@ -33,6 +33,8 @@ export interface BuildPlanInput {
   compilerOptions: ts.CompilerOptions;
   /** How paths appear in messages (relative to the working directory). */
   displayPath: (absolute: string) => string;
+  /** Log conversions refused by an earlier type check (`log:<file>:<offset>`). */
+  excludedLogs?: ReadonlySet<string>;
 }
 
 export function buildPlan(input: BuildPlanInput): Plan {
@@ -68,6 +70,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     },
     counts,
     findings,
+    isExcluded: (owner) => input.excludedLogs?.has(owner) ?? false,
   };
   for (const rule of RULES) rule.apply(ctx);
 

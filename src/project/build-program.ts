@@ -36,8 +36,11 @@ export function findTsconfig(config: Config): string | undefined {
   if (!first) return undefined;
   let dir = existsSync(first) && !first.match(/\.[cm]?[jt]sx?$/) ? first : dirname(first);
   for (;;) {
-    const candidate = join(dir, 'tsconfig.json');
-    if (existsSync(candidate)) return candidate;
+    // jsconfig.json is a tsconfig for JavaScript projects (paths aliases live there too).
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
     if (existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'))) return undefined;
     const parent = dirname(dir);
     if (parent === dir) return undefined;

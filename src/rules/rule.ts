@@ -28,6 +28,8 @@ export interface RuleContext {
   indentUnit(file: ts.SourceFile): string;
   counts: Summary;
   findings: FindingDraft[];
+  /** Units refused by an earlier type check of the plan (e.g. a log conversion that did not type-check). */
+  isExcluded(owner: string): boolean;
 }
 
 export interface Rule {

@@ -9,6 +9,7 @@ import { renderStructuredLogCall } from './log-core/render-structured-log.js';
 import type { ValueShape } from './log-core/value-shape.js';
 import type { FileEdits } from '../plan/file-edits.js';
 import { preferredQuoteOf } from './source-layout.js';
+import { importSyntaxOf } from '../apply/module-style.js';
 import type { Rule, RuleContext } from './rule.js';
 
 export const MAX_LINE_LENGTH = 100;
@@ -21,6 +22,13 @@ export const structuredLogs: Rule = {
       const file = ctx.facts.editable.get(path)!.sourceFile;
       const edits = ctx.edits(file);
       const quote = preferredQuoteOf(file);
+      if (isGlobalScript(file)) {
+        // An import would turn the script into a module and hide the globals it declares.
+        for (const call of calls) {
+          ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: 'not converted: this file is a script (no import or export), and importing the log facade would make it a module, hiding its globals' });
+        }
+        continue;
+      }
       // Inner calls first (a console call inside another's argument is rare but legal).
       for (const call of [...calls].sort((a, b) => b.getStart(file) - a.getStart(file))) {
         if (edits.isInsideEdit(call.getStart(file), call.end)) continue;
@@ -29,9 +37,10 @@ export const structuredLogs: Rule = {
           ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: 'console call with spread arguments left as is' });
           continue;
         }
+        const start = call.getStart(file);
+        if (ctx.isExcluded(`log:${path}:${start}`)) continue;
         const log = buildStructuredLog(description, { idField: ctx.config.idField });
         if (!log.interpolated && ctx.config.logScope === 'interpolated') continue;
-        const start = call.getStart(file);
         const text = renderStructuredLogCall(log, {
           facade: ctx.runtimeName(file, 'log'),
           quote: quoteOfCall(call) ?? quote,
@@ -139,6 +148,11 @@ function isTraceIdExpression(expr: ts.Expression, ctx: Pick<RuleContext, 'model'
     break;
   }
   return ts.isIdentifier(e) && ctx.model.traceIdReferences.has(e);
+}
+
+/** A file TypeScript treats as a global script (ESM syntax expected, but no import/export yet). */
+function isGlobalScript(file: ts.SourceFile): boolean {
+  return importSyntaxOf(file) === 'esm' && !ts.isExternalModule(file);
 }
 
 function quoteOfCall(call: ts.CallExpression): "'" | '"' | undefined {
