@@ -54,9 +54,30 @@ export function addRuntimeImport(
     return;
   }
   const first = file.statements[0];
-  const at = first ? first.getStart(file) : file.text.length;
+  const at = first ? beforeAttachedComments(file, first) : file.text.length;
   edits.add(at, at, `${statement}${eol}${first ? eol : ''}`, owner);
 }
+
+/**
+ * Where a new first statement goes: above the comments that belong to the current first statement
+ * (a JSDoc `@type`, a `// @ts-expect-error` or lint directive right above it), below other comments
+ * (a file header).
+ */
+function beforeAttachedComments(file: ts.SourceFile, first: ts.Statement): number {
+  const text = file.text;
+  let at = first.getStart(file);
+  const comments = ts.getLeadingCommentRanges(text, first.pos) ?? [];
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const comment = text.slice(comments[i]!.pos, comments[i]!.end);
+    const attached = !/\n[ \t]*\r?\n/.test(text.slice(comments[i]!.end, at));
+    if (!attached || !STATEMENT_COMMENT.test(comment)) break;
+    at = comments[i]!.pos;
+  }
+  return at;
+}
+
+/** JSDoc, and directives for the next line (TypeScript, ESLint, Biome, Prettier, coverage). */
+const STATEMENT_COMMENT = /^\/\*\*|^\/\/\s*@ts-|^\/[/*]\s*(eslint-disable-next-line|biome-ignore|prettier-ignore|istanbul ignore|c8 ignore)/;
 
 /** The last top-level import / import-equals / require statement. */
 function lastImportLike(file: ts.SourceFile): ts.Statement | undefined {
