@@ -213,7 +213,7 @@ function refusePublicApi(api: PublicApi, groups: readonly Group[], references: R
     references.refusals.push({
       group,
       node: member,
-      reason: `exported from the package's public entry point ${api.members.get(member)}, so code outside the analysed files may pass the id (--include-public-api to migrate it anyway)`,
+      reason: `exported from the package's public entry point (${api.members.get(member)}), so callers outside the analysed code may pass the id (--include-public-api migrates it)`,
     });
   }
 }
