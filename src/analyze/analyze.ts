@@ -6,11 +6,11 @@ import { slotParamName, type Component, type EditableFile, type Facts, type Slot
 import { functionDisplayName, referenceNameNode, thisParamOffset, unwrapExpression, walk } from './function-likes.js';
 import { buildGroups, positionKey, type Group, type SlotPosition } from './groups.js';
 import { bindingFor, passedProperty, propertyValue, typeMemberFor } from './destructured-slots.js';
-import { classifyIncoming } from './incoming-values.js';
+import { classifyIncoming, originLocalOf } from './incoming-values.js';
 import { consoleMethodOf } from './log-calls.js';
 import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses } from './param-uses.js';
-import { findReferences, type References } from './references.js';
+import { findReferences, type CallSite, type References } from './references.js';
 import { findEventWiring, type EventWiring } from './event-listeners.js';
 import { findPublicApi, type PublicApi } from './public-api.js';
 import type { TraceNames } from './trace-names.js';
@@ -117,8 +117,9 @@ export function analyze(input: AnalyzeInput): Facts {
   // What every call site passes, and the edges between slots.
   const edges = new UnionFind<string>();
   for (const slot of slots.values()) edges.add(slot.key);
-  const incomingContext = { checker, origins, isTraceSymbol: (s: ts.Symbol) => slotOfSymbol.has(s) };
   const siteByCall = new Map(references.callSites.map((site) => [site.call, site]));
+  const businessUseOf = businessUses(checker, siteByCall);
+  const incomingContext = { checker, origins, isTraceSymbol: (s: ts.Symbol) => slotOfSymbol.has(s), businessUseOf };
   for (const site of references.callSites) {
     for (const position of site.group.slots) {
       const slot = slots.get(slotKey(site.group, position))!;
@@ -138,7 +139,9 @@ export function analyze(input: AnalyzeInput): Facts {
       slot.incoming.push({ site, value, element });
       if (value.kind === 'threaded') edges.union(slot.key, slotOfSymbol.get(value.from)!.key);
       else if (value.kind === 'origin' || value.kind === 'origin-local') slot.traceEvidence++;
-      else if (value.kind === 'unproven') {
+      else if (value.kind === 'business-local') {
+        slot.businessEvidence.push({ node: value.sink, text: `receives \`${shortText(value.expression)}\`, a fresh id ${value.detail}`, kind: 'kept' });
+      } else if (value.kind === 'unproven') {
         slot.businessEvidence.push({
           node: value.expression,
           text: `receives \`${shortText(value.expression)}\`, which does not come from a trace origin`,
@@ -175,7 +178,7 @@ export function analyze(input: AnalyzeInput): Facts {
 
   // Per editable file: console calls, origin locals, Error-typed log arguments.
   const logCalls = new Map<string, ts.CallExpression[]>();
-  const originLocals: ts.VariableDeclaration[] = [];
+  const originLocals: Facts['originLocals'] = [];
   const errorExpressions = new Set<ts.Node>();
   for (const { sourceFile } of editable.values()) {
     const calls: ts.CallExpression[] = [];
@@ -185,8 +188,9 @@ export function analyze(input: AnalyzeInput): Facts {
         for (const expression of interpolatedExpressions(node)) {
           if (isErrorValue(checker, expression)) errorExpressions.add(expression);
         }
-      } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text) && node.initializer && origins.isOrigin(node.initializer)) {
-        originLocals.push(node);
+      } else if ((ts.isVariableDeclaration(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text)) {
+        const local = originLocalOf(incomingContext, node);
+        if (local && !businessUseOf(local.name)) originLocals.push(local);
       }
       return true;
     });
@@ -202,6 +206,31 @@ export function analyze(input: AnalyzeInput): Facts {
     errorExpressions,
     requiredParams,
     exportedGroups: references.exported,
+  };
+}
+
+/**
+ * How a local is used as a business value (a key, a comparison, stored in an object), if it is —
+ * a fresh `randomUUID()` kept as a record's key is that record's id, not a trace id.
+ */
+function businessUses(checker: ts.TypeChecker, siteByCall: Map<ts.CallExpression, CallSite>): (name: ts.Identifier) => { sink: ts.Node; detail: string } | undefined {
+  const memo = new Map<ts.Identifier, { sink: ts.Node; detail: string } | undefined>();
+  return (name) => {
+    if (memo.has(name)) return memo.get(name);
+    let scope: ts.Node | undefined = name.parent;
+    while (scope && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+    let found: { sink: ts.Node; detail: string } | undefined;
+    if (scope) {
+      for (const use of collectParamUses(checker, name, scope).uses) {
+        const isKeyPass = use.kind === 'pass' && use.keyReason && !(use.passedTo && siteByCall.has(use.passedTo.call));
+        if (use.kind === 'key' || use.kind === 'compare' || use.kind === 'stored' || isKeyPass) {
+          found = { sink: use.sink, detail: isKeyPass ? use.keyReason! : use.detail };
+          break;
+        }
+      }
+    }
+    memo.set(name, found);
+    return found;
   };
 }
 

@@ -68,7 +68,7 @@ export interface Facts {
   editable: Map<string, EditableFile>;
   components: Component[];
   /** Locals born from an origin with a trace name, which get a context when logged. */
-  originLocals: ts.VariableDeclaration[];
+  originLocals: { declaration: ts.VariableDeclaration; name: ts.Identifier }[];
   /** Console calls in editable files, by file path. */
   logCalls: Map<string, ts.CallExpression[]>;
   /** Expressions (log arguments) whose static type is an Error. */

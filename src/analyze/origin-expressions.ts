@@ -8,6 +8,8 @@ const ID_GENERATORS = new Set(['randomUUID', 'uuid', 'uuidv4', 'uuidv7', 'nanoid
 /** Generators that are only ids when imported from the uuid package (`import { v4 } from 'uuid'`). */
 const UUID_PACKAGE_EXPORTS = new Set(['v1', 'v4', 'v6', 'v7']);
 const HEADER_GETTERS = new Set(['get', 'header', 'getHeader', 'headers']);
+/** String methods that reshape an id without making it something else. */
+const STRING_SHAPERS = new Set(['slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'trim', 'replace', 'replaceAll', 'padStart', 'padEnd', 'toString']);
 
 export class OriginRecognizer {
   /** Memo for origin functions and origin locals (false while being computed: recursion guard). */
@@ -26,10 +28,15 @@ export class OriginRecognizer {
       return false;
     }
     if (ts.isConditionalExpression(e)) return this.originOrLiteral(e.whenTrue, e.whenFalse);
-    if (ts.isTemplateExpression(e)) return false;
+    // `req_${randomUUID()}`: literal text around origins.
+    if (ts.isTemplateExpression(e)) {
+      return e.templateSpans.some((span) => this.isOrigin(span.expression)) && e.templateSpans.every((span) => this.isOrigin(span.expression) || isLiteralValue(span.expression));
+    }
     if (ts.isCallExpression(e)) {
-      // `String(header)` keeps the value an origin.
+      // `String(header)`, `randomUUID().slice(0, 8)`, `header.trim()` keep the value an origin.
       if (ts.isIdentifier(e.expression) && e.expression.text === 'String' && e.arguments.length === 1) return this.isOrigin(e.arguments[0]!);
+      const callee = unwrapExpression(e.expression);
+      if (ts.isPropertyAccessExpression(callee) && STRING_SHAPERS.has(callee.name.text) && this.isOrigin(callee.expression)) return true;
       return this.isGeneratorCall(e) || this.isHeaderGetterCall(e) || this.isOriginFunctionCall(e);
     }
     if (ts.isElementAccessExpression(e)) return this.isHeaderRead(e.expression, this.constantKey(e.argumentExpression));
@@ -83,11 +90,15 @@ export class OriginRecognizer {
 
   /** `job.traceId`, `msg.correlationId`, `payload.requestId` (not `leave.requestId`), `headers.traceparent`. */
   private isTraceField(access: ts.PropertyAccessExpression): boolean {
-    const field = access.name.text;
-    if (this.isHeaderRead(access.expression, field)) return true;
-    if (access.expression.kind === ts.SyntaxKind.ThisKeyword) return false;
+    return this.isTraceFieldOf(access.name.text, access.expression);
+  }
+
+  /** Whether `object.field` is a trace id carried by `object` (also for `const { field } = object`). */
+  isTraceFieldOf(field: string, object: ts.Expression): boolean {
+    if (this.isHeaderRead(object, field)) return true;
+    if (object.kind === ts.SyntaxKind.ThisKeyword) return false;
     if (UNAMBIGUOUS_TRACE_FIELDS.has(field)) return true;
-    const receiver = unwrapExpression(access.expression);
+    const receiver = unwrapExpression(object);
     const receiverName = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : '';
     if (field === 'id') return REQUEST_OBJECT_NAME.test(receiverName);
     if (!AMBIGUOUS_TRACE_FIELDS.has(field)) return false;

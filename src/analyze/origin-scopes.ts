@@ -7,6 +7,8 @@ import { walk } from './function-likes.js';
 
 export interface RestScope {
   declaration: ts.VariableDeclaration;
+  /** The local that holds the id (the declaration's name, or one name destructured by it). */
+  name: ts.Identifier;
   statement: ts.VariableStatement;
   block: ts.Block;
   /** Statements after the declaration, all moved into the arrow. */
@@ -19,7 +21,7 @@ export interface RestScope {
 
 export type RestScopeResult = { scope: RestScope } | { refused: string };
 
-export function restScopeOf(declaration: ts.VariableDeclaration): RestScopeResult {
+export function restScopeOf(declaration: ts.VariableDeclaration, name: ts.Identifier): RestScopeResult {
   const list = declaration.parent;
   const statement = list?.parent;
   if (!ts.isVariableDeclarationList(list) || !statement || !ts.isVariableStatement(statement)) return { refused: 'not a plain variable declaration' };
@@ -43,7 +45,7 @@ export function restScopeOf(declaration: ts.VariableDeclaration): RestScopeResul
   const hoisted = scan.hoistedNames.filter((name) => block.statements.slice(0, index).some((s) => new RegExp(`\\b${name}\\b`).test(s.getText(file))));
   if (hoisted.length > 0) return { refused: `\`${hoisted[0]}\` is declared after it but used before` };
   if (!isFunctionBody && scan.hoistedVar) return { refused: 'a `var` after it would change scope' };
-  return { scope: { declaration, statement, block, rest, returns: scan.returns, awaits: scan.awaits } };
+  return { scope: { declaration, name, statement, block, rest, returns: scan.returns, awaits: scan.awaits } };
 }
 
 interface RestScan {
@@ -87,11 +89,10 @@ function scanRest(rest: readonly ts.Statement[]): RestScan {
   return scan;
 }
 
-/** References to `declaration`'s variable inside `nodes` (by symbol). */
-export function referencesWithin(checker: ts.TypeChecker, declaration: ts.VariableDeclaration, nodes: readonly ts.Node[]): ts.Identifier[] {
-  if (!ts.isIdentifier(declaration.name)) return [];
-  const symbol = checker.getSymbolAtLocation(declaration.name);
-  const name = declaration.name.text;
+/** References to the local named by `declared` inside `nodes` (by symbol). */
+export function referencesWithin(checker: ts.TypeChecker, declared: ts.Identifier, nodes: readonly ts.Node[]): ts.Identifier[] {
+  const symbol = checker.getSymbolAtLocation(declared);
+  const name = declared.text;
   const out: ts.Identifier[] = [];
   for (const root of nodes) {
     walk(root, (node) => {

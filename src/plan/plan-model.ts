@@ -64,9 +64,9 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     traceIdReferences: new Set(),
     newExclusions: new Map(),
   };
-  const scopeWraps = new Map<ts.VariableDeclaration, ScopeWrap>();
-  const scopeOf = (declaration: ts.VariableDeclaration) => {
-    const result = restScopeOf(declaration);
+  const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
+  const scopeOf = (declaration: ts.VariableDeclaration, name: ts.Identifier) => {
+    const result = restScopeOf(declaration, name);
     return 'scope' in result ? result.scope : undefined;
   };
 
@@ -86,16 +86,16 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
         if (element) model.propertyRemovals.push({ element, owner });
         else model.argRemovals.push({ call: site.call, argIndex, owner });
         if (value.kind === 'origin-local') {
-          const scope = scopeOf(value.declaration);
+          const scope = scopeOf(value.declaration, value.name);
           if (scope && isWithin(site.call, scope)) {
-            const wrap = scopeWraps.get(value.declaration) ?? { scope, owners: [] };
+            const wrap = scopeWraps.get(value.name) ?? { scope, owners: [] };
             wrap.owners.push(owner);
-            scopeWraps.set(value.declaration, wrap);
+            scopeWraps.set(value.name, wrap);
             continue;
           }
         }
         // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
-        if (value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven') {
+        if (value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
           const problem = inlineWrapProblem(site.call);
           if (problem) {
             model.newExclusions.set(owner, { node: site.call, text: problem, kind: 'manual' });
@@ -142,16 +142,16 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
   }
 
   // Origin locals with a trace name that are logged get a context for the rest of their block.
-  for (const declaration of facts.originLocals) {
-    if (scopeWraps.has(declaration)) continue;
-    const scope = scopeOf(declaration);
+  for (const { declaration, name } of facts.originLocals) {
+    if (scopeWraps.has(name)) continue;
+    const scope = scopeOf(declaration, name);
     if (!scope) continue;
-    const logged = referencesWithin(facts.checker, declaration, scope.rest).some((ref) => isDirectLogPart(ref));
-    if (logged) scopeWraps.set(declaration, { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${declaration.pos}`] });
+    const logged = referencesWithin(facts.checker, name, scope.rest).some((ref) => isDirectLogPart(ref));
+    if (logged) scopeWraps.set(name, { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`] });
   }
-  for (const [declaration, wrap] of scopeWraps) {
+  for (const [name, wrap] of scopeWraps) {
     model.scopeWraps.push(wrap);
-    for (const ref of referencesWithin(facts.checker, declaration, wrap.scope.rest)) {
+    for (const ref of referencesWithin(facts.checker, name, wrap.scope.rest)) {
       if (isDirectLogPart(ref)) model.traceIdReferences.add(ref);
     }
   }

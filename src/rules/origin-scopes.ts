@@ -35,7 +35,7 @@ function applyWrap(ctx: RuleContext, wrap: ScopeWrap): void {
 
   const indent = lineIndentAt(text, scope.statement.getStart(file));
   const unit = ctx.indentUnit(file);
-  const name = (scope.declaration.name as ts.Identifier).text;
+  const name = scope.name.text;
   const withTrace = ctx.runtimeName(file, 'withTrace');
   const semicolon = usesSemicolons(file) ? ';' : '';
   const context = `{ ${idKey(ctx.config.idField, name)} }`;
