@@ -41,6 +41,9 @@ export function argumentIndexOf(fn: FunctionLike, param: ts.ParameterDeclaration
 export function candidateParams(fn: FunctionLike, names: TraceNames): CandidateParam[] {
   const out: CandidateParam[] = [];
   for (const param of fn.parameters) {
+    // A decorated parameter is injected by a framework (`@Headers('x-request-id') requestId`):
+    // no caller passes it, so it cannot go; it is where the id is born instead.
+    if (ts.canHaveDecorators(param) && ts.getDecorators(param)?.length) continue;
     if (ts.isIdentifier(param.name)) {
       if (names.isCandidateParam(param.name.text)) out.push({ param });
     } else if (ts.isObjectBindingPattern(param.name)) {

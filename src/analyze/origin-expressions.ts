@@ -41,8 +41,20 @@ export class OriginRecognizer {
     }
     if (ts.isElementAccessExpression(e)) return this.isHeaderRead(e.expression, this.constantKey(e.argumentExpression));
     if (ts.isPropertyAccessExpression(e)) return this.isTraceField(e);
-    if (ts.isIdentifier(e)) return this.isOriginLocal(e);
+    if (ts.isIdentifier(e)) return this.isOriginLocal(e) || this.isInjectedTraceParam(e);
     return false;
+  }
+
+  /** A parameter a framework injects with the request's id: `@Headers('x-request-id') requestId`. */
+  private isInjectedTraceParam(identifier: ts.Identifier): boolean {
+    const param = this.checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+    if (!param || !ts.isParameter(param)) return false;
+    const decorators = ts.canHaveDecorators(param) ? ts.getDecorators(param) ?? [] : [];
+    return decorators.some((decorator) => {
+      const text = decorator.expression.getText();
+      const header = /['"`]([\w-]+)['"`]/.exec(text)?.[1];
+      return (header !== undefined && TRACE_HEADER_NAMES.has(header.toLowerCase())) || /(RequestId|TraceId|CorrelationId|ReqId)\b/.test(text);
+    });
   }
 
   /** A const local initialised from an origin (`const header = req.headers['x-request-id']`). */
