@@ -144,8 +144,9 @@ export function analyze(input: AnalyzeInput): Facts {
       } else if (value.kind === 'unproven') {
         slot.businessEvidence.push({
           node: value.expression,
-          text: `receives \`${shortText(value.expression)}\`, which does not come from a trace origin`,
+          text: `receives \`${shortText(value.expression)}\`, which does not come from a recognised trace origin`,
           kind: 'kept',
+          unproven: true,
         });
       }
     }

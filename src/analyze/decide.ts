@@ -34,12 +34,14 @@ function decideComponent(component: Component, { names, excluded }: DecideOption
   const exclusion = excluded.get(component.key);
   if (exclusion) return refuse([exclusion]);
 
-  const blockers = component.slots.flatMap((slot) => slot.blockers);
-  if (blockers.length > 0) return refuse(blockers);
-
+  // Evidence of a business value comes first: such a parameter stays whatever else is true of it.
   const forcedTrace = paramNames.some((name) => names.isForcedTrace(name));
-  const business = component.slots.flatMap((slot) => slot.businessEvidence);
-  if (business.length > 0 && !forcedTrace) return refuse(business);
+  const business = forcedTrace ? [] : component.slots.flatMap((slot) => slot.businessEvidence);
+  const positive = business.filter((r) => !r.unproven);
+  const blockers = component.slots.flatMap((slot) => slot.blockers);
+  if (positive.length > 0) return refuse([...positive, ...business.filter((r) => r.unproven), ...blockers]);
+  if (blockers.length > 0) return refuse([...blockers, ...business]);
+  if (business.length > 0) return refuse(business);
 
   return { component, migrate: true, reasons: [] };
 }

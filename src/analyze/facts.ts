@@ -14,6 +14,8 @@ export interface Reason {
   text: string;
   /** `kept`: evidence of a business id. `manual`: a site the tool cannot migrate safely. */
   kind: 'kept' | 'manual';
+  /** For `kept`: whether the value is positively a business value, or just not proven a trace id. */
+  unproven?: boolean;
 }
 
 /** One trace-parameter position of a group (all members' parameters at that argument index). */

@@ -110,17 +110,19 @@ function decisionFindings(decisions: Map<Component, Decision>, displayPath: (abs
         const { fn, param, binding } = entry;
         const slotReasons = new Set([...slot.blockers, ...slot.businessEvidence]);
         const own = decision.reasons.filter((r) => slotReasons.has(r));
-        const reason = own[0] ?? decision.reasons[0]!;
-        const others = (own.length > 0 ? own.length : decision.reasons.length) - 1;
-        const more = others > 0 ? `; ${others} more reason${others > 1 ? 's' : ''}` : '';
-        const verdict = reason.kind === 'kept' ? 'is kept as a business id' : 'is not migrated';
+        const reasons = own.length > 0 ? own : decision.reasons;
+        const reason = reasons[0]!;
+        const verdict = reason.kind === 'manual' ? 'is not migrated' : reason.unproven ? 'is kept (not proven a trace id)' : 'is kept as a business id';
         const owner = own.length > 0 ? undefined : ownerOf(reason, decision.component);
         const text = owner ? `it shares the id with \`${owner}\`, which stays: ${reason.text}` : reason.text;
+        // The next reasons too (up to two), so a reviewer sees the whole picture in any format.
+        const also = reasons.slice(1, 3).map((r) => `; also ${r.text} (${where(r.node)})`).join('');
+        const rest = reasons.length > 3 ? `; and ${reasons.length - 3} more` : '';
         out.push({
           ruleId: 'trace-params',
           kind: reason.kind,
           node: binding ?? param,
-          message: `\`${slotParamName(entry)}\` of \`${functionDisplayName(fn)}\` ${verdict}: ${text} (${where(reason.node)}${more})`,
+          message: `\`${slotParamName(entry)}\` of \`${functionDisplayName(fn)}\` ${verdict}: ${text} (${where(reason.node)})${also}${rest}`,
         });
       }
     }
