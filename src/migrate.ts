@@ -73,7 +73,7 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
     }
   }
   const names = traceNamesFrom(config);
-  const facts = analyze({ program: built.program, checker: built.checker, editableSources, names, onProgress: (d, t) => progress('analyze', d, t) });
+  const facts = analyze({ program: built.program, checker: built.checker, editableSources, names, loggerNames: config.loggerNames, onProgress: (d, t) => progress('analyze', d, t) });
   const runtime = planRuntimeModule(config, discovery.roots, discovery.files, built.options);
 
   const { plan, typeErrors } = planAndVerify(config, facts, built, runtime, names, display, (d, t) => progress('verify', d, t));

@@ -2,6 +2,7 @@
 // Each case is also run a second time on its own output, which must change nothing.
 // UPDATE_FIXTURES=1 writes the actual results into output/ and expected-findings.txt (read them before committing).
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +11,10 @@ import { isRuntimeModuleText } from '../src/apply/runtime-module.js';
 import { discoverFixtureCases, readTree, type FixtureCase } from './support/fixture-cases.js';
 
 // Outside the repository (its .gitignore would hide the copies); node_modules is linked so cases
-// resolve @types/node like a real project.
-const WORK_DIR = join(tmpdir(), 'trace-migrate-fixtures');
+// resolve @types/node (and pino, winston) like a real project. One directory per checkout, so
+// worktrees with different dependencies never share the link.
 const REPO_NODE_MODULES = new URL('../node_modules', import.meta.url).pathname;
+const WORK_DIR = join(tmpdir(), `trace-migrate-fixtures-${createHash('sha256').update(REPO_NODE_MODULES).digest('hex').slice(0, 8)}`);
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 
 function findingLines(report: Report): string[] {

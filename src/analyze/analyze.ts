@@ -6,7 +6,8 @@ import type { Component, EditableFile, Facts, Slot } from './facts.js';
 import { functionDisplayName, referenceNameNode, thisParamOffset, unwrapExpression, walk } from './function-likes.js';
 import { buildGroups, type Group } from './groups.js';
 import { classifyIncoming } from './incoming-values.js';
-import { consoleMethodOf } from './log-calls.js';
+import { collectLogCalls, consoleMethodOf, type LogCall } from './log-calls.js';
+import { ProjectLoggers } from './project-loggers.js';
 import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses } from './param-uses.js';
 import { findReferences, type References } from './references.js';
@@ -20,6 +21,8 @@ export interface AnalyzeInput {
   /** Files the run may edit (discovered under the roots, parsed cleanly), by absolute path. */
   editableSources: Map<string, SourceText>;
   names: TraceNames;
+  /** Receiver names of the project's own loggers (default `logger`, `log`). */
+  loggerNames?: readonly string[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -38,6 +41,8 @@ export function analyze(input: AnalyzeInput): Facts {
   const references = findReferences(checker, files, groups, isEditable);
   addEmitCallSites(events, groups, references, isEditable);
   const origins = new OriginRecognizer(checker);
+  const loggers = new ProjectLoggers(checker, input.loggerNames);
+  const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 
   // Slots: one per (group, argument index).
   const slots = new Map<string, Slot>();
@@ -60,7 +65,7 @@ export function analyze(input: AnalyzeInput): Facts {
         if (isRequired(checker, param)) requiredParams.add(param);
         const body = 'body' in fn ? fn.body : undefined;
         if (!body) continue;
-        const { uses, aliases } = collectParamUses(checker, param, body);
+        const { uses, aliases } = collectParamUses(checker, param, body, isLogCall);
         slot.uses.push(...uses);
         slot.aliases.push(...aliases);
         for (const alias of aliases) {
@@ -123,24 +128,28 @@ export function analyze(input: AnalyzeInput): Facts {
   }
   for (const component of components.values()) component.key = componentKey(component);
 
-  // Per editable file: console calls, origin locals, Error-typed log arguments.
-  const logCalls = new Map<string, ts.CallExpression[]>();
+  // Per editable file: log calls, console misuses, logger creations, origin locals.
+  const logCalls = new Map<string, LogCall[]>();
+  const logValues = new Map<ts.Node, LogCall>();
+  const consoleMisuses: Facts['consoleMisuses'] = [];
+  const loggerCreations: Facts['loggerCreations'] = [];
   const originLocals: ts.VariableDeclaration[] = [];
   const errorExpressions = new Set<ts.Node>();
   for (const { sourceFile } of editable.values()) {
-    const calls: ts.CallExpression[] = [];
+    const found = collectLogCalls(sourceFile, checker, loggers, errorExpressions);
+    if (found.calls.length > 0) logCalls.set(sourceFile.fileName, found.calls);
+    for (const call of found.calls) {
+      if (call.problem || (call.kind === 'logger' && !call.interpolated)) continue;
+      for (const value of call.values) logValues.set(value, call);
+    }
+    consoleMisuses.push(...found.misuses);
+    loggerCreations.push(...found.creations);
     walk(sourceFile, (node) => {
-      if (ts.isCallExpression(node) && consoleMethodOf(node)) {
-        calls.push(node);
-        for (const expression of interpolatedExpressions(node)) {
-          if (isErrorValue(checker, expression)) errorExpressions.add(expression);
-        }
-      } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text) && node.initializer && origins.isOrigin(node.initializer)) {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text) && node.initializer && origins.isOrigin(node.initializer)) {
         originLocals.push(node);
       }
       return true;
     });
-    if (calls.length > 0) logCalls.set(sourceFile.fileName, calls);
   }
 
   return {
@@ -149,6 +158,9 @@ export function analyze(input: AnalyzeInput): Facts {
     components: [...components.values()].sort((a, b) => a.key.localeCompare(b.key)),
     originLocals,
     logCalls,
+    logValues,
+    consoleMisuses,
+    loggerCreations,
     errorExpressions,
     requiredParams,
     exportedGroups: references.exported,
@@ -208,33 +220,6 @@ function isRequired(checker: ts.TypeChecker, param: ts.ParameterDeclaration): bo
   const type = checker.getTypeAtLocation(param);
   const parts = type.isUnion() ? type.types : [type];
   return !parts.some((t) => t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void));
-}
-
-/** The expressions a log call interpolates: template spans, `+` operands, extra arguments. */
-export function interpolatedExpressions(call: ts.CallExpression): ts.Expression[] {
-  const out: ts.Expression[] = [];
-  const visit = (expr: ts.Expression): void => {
-    const e = unwrapExpression(expr);
-    if (ts.isTemplateExpression(e)) for (const span of e.templateSpans) out.push(span.expression);
-    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      visit(e.left);
-      visit(e.right);
-    } else if (!ts.isStringLiteral(e) && !ts.isNoSubstitutionTemplateLiteral(e)) out.push(e);
-  };
-  call.arguments.forEach(visit);
-  return out;
-}
-
-function isErrorValue(checker: ts.TypeChecker, expr: ts.Expression): boolean {
-  const e = unwrapExpression(expr);
-  if (ts.isIdentifier(e)) {
-    const declaration = checker.getSymbolAtLocation(e)?.valueDeclaration;
-    if (declaration && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return true;
-  }
-  if (ts.isNewExpression(e) && /Error$/.test(e.expression.getText())) return true;
-  const type = checker.getTypeAtLocation(e);
-  const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
-  return parts.length > 0 && parts.every((t) => !!t.getProperty('message') && !!t.getProperty('stack') && !!t.getProperty('name'));
 }
 
 function componentKey(component: Component): string {
