@@ -117,6 +117,8 @@ function planAndVerify(
   onProgress: (done: number, total: number) => void,
 ): VerifiedPlan {
   const excluded = new Map<string, Reason>();
+  /** Log rewrites (`log:`/`logger:` owners) whose own text would not type-check: left as they were. */
+  const refusedEdits = new Set<string>();
   const typeErrors: Finding[] = [];
   for (let round = 1; ; round++) {
     onProgress(round - 1, MAX_VERIFY_ROUNDS);
@@ -128,7 +130,7 @@ function planAndVerify(
     }
     let plan: Plan;
     try {
-      plan = buildPlan({ config, facts, decisions, model, runtimePath: runtime.path, compilerOptions: built.options, displayPath: display });
+      plan = buildPlan({ config, facts, decisions, model, runtimePath: runtime.path, compilerOptions: built.options, displayPath: display, refusedEdits });
     } catch (error) {
       if (!(error instanceof OverlappingEditsError)) throw error;
       const owners = [...error.first.owner.split(' '), ...error.second.owner.split(' ')].filter((o) => o.startsWith('trace:'));
@@ -150,6 +152,13 @@ function planAndVerify(
       const where = lineOf(error, plan);
       const finding: Finding = { ruleId: 'verify', kind: 'error', file: display(error.file), line: where.line, column: where.column, message: `edits refused: they would add TS${error.code}: ${error.message}` };
       if (!typeErrors.some((f) => f.file === finding.file && f.line === finding.line && f.message === finding.message)) typeErrors.push(finding);
+      // An error inside a rewritten log call or logger creation: that rewrite alone stays as it was.
+      const logOwners = logOwnersAt(error, plan).filter((owner) => !refusedEdits.has(owner));
+      if (logOwners.length > 0) {
+        for (const owner of logOwners) refusedEdits.add(owner);
+        progressMade = true;
+        continue;
+      }
       for (const owner of owners) {
         const component = facts.components.find((c) => c.key === owner);
         if (component && !excluded.has(owner)) {
@@ -164,6 +173,15 @@ function planAndVerify(
       return { plan: empty, typeErrors };
     }
   }
+}
+
+/** Owners of the log rewrites (`log:`, `logger:`) whose edited text contains the error. */
+function logOwnersAt(error: NewTypeError, plan: Plan): string[] {
+  const edits = plan.files.get(error.file);
+  if (!edits) return [];
+  const original = mapEditedOffsetToOriginal(edits.all, error.start);
+  const containing = edits.all.filter((e) => e.start <= original && original <= e.end);
+  return [...new Set(containing.flatMap((e) => e.owner.split(' ')).filter((owner) => owner.startsWith('log:') || owner.startsWith('logger:')))];
 }
 
 /** Units responsible for each error: those with edits in the innermost function around it, else in the file. */

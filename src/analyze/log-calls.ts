@@ -205,15 +205,19 @@ function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, meth
     rest = rest.slice(1);
   }
   const form = logger.form ?? (isStringExpression(rest[0]) ? 'message-first' : 'object-first');
+  let mergeProblem: string | undefined;
   if (form === 'object-first' && rest.length >= 2 && !isStringExpression(rest[0]) && isStringExpression(rest[1])) {
     const first = unwrapExpression(rest[0]!);
     if (ts.isObjectLiteralExpression(first) && isPlainFields(first)) out.merged = first;
     else if (logger.library !== 'own') out.mergedError = rest[0]; // decided by type below: an Error, or a problem
-    else out.problem = `\`${logger.label}.${method}\` merges \`${short(first)}\`, which the rewrite cannot add fields to; convert it by hand`;
+    else mergeProblem = `\`${logger.label}.${method}\` merges \`${short(first)}\`, which the rewrite cannot add fields to; convert it by hand`;
     rest = rest.slice(1);
   }
   if (!isStringExpression(rest[0])) return out; // no string message: nothing interpolated into text
-  const consumed = specifierCount(rest[0]!);
+  // pino, winston (with splat) and bunyan format `%s`-style arguments into the message; the
+  // facade and own loggers take (msg, fields) as they are.
+  const formats = logger.library === 'pino' || logger.library === 'winston' || logger.library === 'bunyan';
+  const consumed = formats ? specifierCount(rest[0]!) : 0;
   if (form === 'message-first' && rest.length >= 2) {
     const last = unwrapExpression(rest[rest.length - 1]!);
     if (rest.length - 1 > consumed && ts.isObjectLiteralExpression(last) && isPlainFields(last)) {
@@ -221,12 +225,13 @@ function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, meth
       rest = rest.slice(0, -1);
     }
   }
-  out.messageArgs = rest;
-  out.values = interpolatedExpressions(rest, leftoverArgsOf(logger));
+  const unused = rest.length - 1 - consumed;
+  out.messageArgs = formats ? rest : rest.slice(0, 1);
+  out.values = interpolatedExpressions(out.messageArgs, leftoverArgsOf(logger));
   out.interpolated = out.values.length > 0;
   if (!out.interpolated) return out;
-  if (out.merged && !isPlainFields(out.merged)) out.problem ??= `\`${logger.label}.${method}\` passes fields with a spread or computed name; convert it by hand`;
-  if (form === 'message-first' && rest.length - 1 > consumed) {
+  out.problem = mergeProblem;
+  if (unused > 0 && (form === 'message-first' || !formats)) {
     out.problem ??= `\`${logger.label}.${method}\` has arguments after its message that no format specifier uses; convert it by hand`;
   }
   if (logger.form === undefined) {

@@ -18,6 +18,9 @@ export const SOURCE_SHAPE_HOOKS: ShapeHooks = {
   isError: () => false,
 };
 
+/** `!x`, `-x`, `+x`, `~x` (not `++x`/`--x`): the unary operators the jscodeshift adapter describes too. */
+const PREFIX_OPERATORS = new Set([ts.SyntaxKind.ExclamationToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.TildeToken]);
+
 export function valueShapeOf(expr: ts.Expression, hooks: ShapeHooks): ValueShape {
   let bare = expr;
   while (ts.isParenthesizedExpression(bare)) bare = bare.expression;
@@ -37,7 +40,7 @@ export function valueShapeOf(expr: ts.Expression, hooks: ShapeHooks): ValueShape
   if (ts.isNewExpression(e)) return { ...base, kind: 'new', callee: sub(e.expression), args: (e.arguments ?? []).filter((a) => !ts.isSpreadElement(a)).map(sub) };
   if (ts.isAwaitExpression(e)) return { ...base, kind: 'await', object: sub(e.expression) };
   if (ts.isBinaryExpression(e)) return { ...base, kind: 'binary', operator: e.operatorToken.getText(), left: sub(e.left), right: sub(e.right) };
-  if (ts.isPrefixUnaryExpression(e)) return { ...base, kind: 'unary', name: ts.tokenToString(e.operator), object: sub(e.operand) };
+  if (ts.isPrefixUnaryExpression(e) && PREFIX_OPERATORS.has(e.operator)) return { ...base, kind: 'unary', name: ts.tokenToString(e.operator), object: sub(e.operand) };
   if (ts.isTypeOfExpression(e)) return { ...base, kind: 'unary', name: 'typeof', object: sub(e.expression) };
   if (ts.isStringLiteral(e)) return { ...base, kind: 'string', literal: e.text, quote: e.getText().startsWith('"') ? '"' : "'" };
   if (ts.isNoSubstitutionTemplateLiteral(e)) return { ...base, kind: 'string', literal: e.text, quote: '`' };

@@ -8,12 +8,10 @@ import { leftoverArgsOf, type ConsoleLogCall, type LoggerLogCall } from '../anal
 import { valueShapeOf, type ShapeHooks } from '../analyze/log-shapes.js';
 import { unwrapExpression } from '../analyze/function-likes.js';
 import { buildStructuredLog, buildStructuredMessage, messageQuote, type StructuredField } from './log-core/structured-log.js';
-import { fieldEntries, quoteString, renderCall, renderStructuredLogCall, type CallLayout, type RenderedArgument } from './log-core/render-structured-log.js';
+import { fieldEntries, MAX_LINE_LENGTH, quoteString, renderCall, renderStructuredLogCall, type CallLayout, type RenderedArgument } from './log-core/render-structured-log.js';
 import type { FileEdits } from '../plan/file-edits.js';
 import { preferredQuoteOf } from './source-layout.js';
 import type { Rule, RuleContext } from './rule.js';
-
-export const MAX_LINE_LENGTH = 100;
 
 export const structuredLogs: Rule = {
   id: 'structured-logs',
@@ -32,7 +30,7 @@ export const structuredLogs: Rule = {
           continue;
         }
         if (logCall.kind === 'logger' && !logCall.interpolated) continue;
-        if (edits.isInsideEdit(call.getStart(file), call.end)) continue;
+        if (edits.isInsideEdit(call.getStart(file), call.end) || ctx.isRefused(`log:${path}:${call.getStart(file)}`)) continue;
         const text = logCall.kind === 'console' ? consoleCallText(logCall, edits, ctx) : loggerCallText(logCall, edits, ctx);
         if (text === undefined) continue;
         const start = call.getStart(file);

@@ -22,6 +22,9 @@ export interface RenderOptions extends CallLayout {
 /** An argument of a rendered call: text as is, or an object literal given by its entries. */
 export type RenderedArgument = { text: string } | { entries: string[] };
 
+/** Longer calls put their fields one per line. */
+export const MAX_LINE_LENGTH = 100;
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** `log.<level>(message, { fields })` on the runtime facade. */

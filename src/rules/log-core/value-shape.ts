@@ -189,8 +189,7 @@ function isScreaming(name: string): boolean {
 
 function camelJoin(parts: string[]): string {
   const words = parts
-    .flatMap((p) => (isScreaming(p) ? p.toLowerCase().split('_') : p.split('_')))
-    .map((p) => p.replace(/[^A-Za-z0-9$]/g, ''))
+    .flatMap((p) => (isScreaming(p) ? p.toLowerCase() : p).split(/[^A-Za-z0-9$]+/))
     .filter((p) => p.length > 0);
   if (words.length === 0) return 'value';
   const name = lowerFirst(words[0]!) + words.slice(1).map(upperFirst).join('');
