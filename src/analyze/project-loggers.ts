@@ -1,6 +1,6 @@
 // Which calls log through the project's own loggers, which library each logger is, and where it
 // is created. Heuristics, in order (the first that answers wins):
-// 1. The method's declaration: a call that resolves to pino's `LogFn`, winston's `LeveledLogMethod`
+// 1. The method's declaration: a method typed by pino's `LogFn`, winston's `LeveledLogMethod`
 //    or bunyan's typings is that library's (so `req.log.info` of Fastify is pino), and a call to the
 //    emitted runtime's `log` is the facade.
 // 2. Where the receiver comes from: a variable, `this.x` field or import initialised with `pino(…)`,
@@ -56,6 +56,8 @@ const LIBRARY_BY_PATH: [RegExp, LoggerLibrary][] = [
 export class ProjectLoggers {
   private readonly names: ReadonlySet<string>;
   private readonly originCache = new Map<ts.Node, Origin | null>();
+  /** Asked for every call twice (param uses, then log calls): resolved once. */
+  private readonly callCache = new Map<ts.CallExpression, { logger: ProjectLogger; method: string } | null>();
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -66,6 +68,15 @@ export class ProjectLoggers {
 
   /** The logger a call logs through (`logger.info(…)`), or undefined for any other call. */
   loggerOf(call: ts.CallExpression): { logger: ProjectLogger; method: string } | undefined {
+    let known = this.callCache.get(call);
+    if (known === undefined) {
+      known = this.resolveLogger(call) ?? null;
+      this.callCache.set(call, known);
+    }
+    return known ?? undefined;
+  }
+
+  private resolveLogger(call: ts.CallExpression): { logger: ProjectLogger; method: string } | undefined {
     const callee = unwrapExpression(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
     const method = callee.name.text;
@@ -102,7 +113,8 @@ export class ProjectLoggers {
   }
 
   private libraryOfSignature(call: ts.CallExpression): LoggerLibrary | 'facade' | undefined {
-    const declaration = this.checker.getResolvedSignature(call)?.getDeclaration();
+    // The callee's type, not the resolved overload: no argument has to be checked for this.
+    const declaration = this.checker.getTypeAtLocation(call.expression).getCallSignatures()[0]?.getDeclaration();
     const file = declaration?.getSourceFile();
     if (!file) return undefined;
     if (file.text.startsWith(RUNTIME_MODULE_MARKER)) return 'facade';
