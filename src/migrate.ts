@@ -79,6 +79,7 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
     checker: built.checker,
     editableSources,
     names,
+    loggerNames: config.loggerNames,
     publicApiFrom: config.includePublicApi ? undefined : rootDirOf(discovery.roots[0] ?? config.cwd),
     onProgress: (d, t) => progress('analyze', d, t),
   });
@@ -125,8 +126,8 @@ function planAndVerify(
   onProgress: (done: number, total: number) => void,
 ): VerifiedPlan {
   const excluded = new Map<string, Reason>();
-  /** Log conversions (`log:<file>:<offset>`) whose rewritten call did not type-check. */
-  const excludedLogs = new Set<string>();
+  /** Log rewrites (`log:`/`logger:` owners) whose own text would not type-check: left as they were. */
+  const refusedEdits = new Set<string>();
   const typeErrors: Finding[] = [];
   for (let round = 1; ; round++) {
     onProgress(round - 1, MAX_VERIFY_ROUNDS);
@@ -138,7 +139,7 @@ function planAndVerify(
     }
     let plan: Plan;
     try {
-      plan = buildPlan({ config, facts, decisions, model, runtimePath: runtime.path, compilerOptions: built.options, displayPath: display, excludedLogs });
+      plan = buildPlan({ config, facts, decisions, model, runtimePath: runtime.path, compilerOptions: built.options, displayPath: display, refusedEdits });
     } catch (error) {
       if (!(error instanceof OverlappingEditsError)) throw error;
       const owners = [...error.first.owner.split(' '), ...error.second.owner.split(' ')].filter((o) => o.startsWith('trace:'));
@@ -160,13 +161,20 @@ function planAndVerify(
       const where = originalPosition(error, plan, built.program);
       const finding: Finding = { ruleId: 'verify', kind: 'error', file: display(error.file), line: where.line, column: where.column, message: `edits refused: they would add TS${error.code}: ${error.message}` };
       if (!typeErrors.some((f) => f.file === finding.file && f.line === finding.line && f.message === finding.message)) typeErrors.push(finding);
+      // An error inside a rewritten log call or logger creation: that rewrite alone stays as it was.
+      const logOwners = logOwnersAt(error, plan).filter((owner) => !refusedEdits.has(owner));
+      if (logOwners.length > 0) {
+        for (const owner of logOwners) refusedEdits.add(owner);
+        progressMade = true;
+        continue;
+      }
       for (const owner of owners) {
         const component = facts.components.find((c) => c.key === owner);
         if (component && !excluded.has(owner)) {
           excluded.set(owner, { node: component.slots[0]!.params[0]!.param, text: `the migrated code would not type-check (TS${error.code} at ${finding.file}:${finding.line})`, kind: 'manual' });
           progressMade = true;
-        } else if (owner.startsWith('log:') && !excludedLogs.has(owner)) {
-          excludedLogs.add(owner);
+        } else if ((owner.startsWith('log:') || owner.startsWith('logger:')) && !refusedEdits.has(owner)) {
+          refusedEdits.add(owner);
           progressMade = true;
         }
       }
@@ -177,6 +185,15 @@ function planAndVerify(
       return { plan: empty, typeErrors };
     }
   }
+}
+
+/** Owners of the log rewrites (`log:`, `logger:`) whose edited text contains the error. */
+function logOwnersAt(error: NewTypeError, plan: Plan): string[] {
+  const edits = plan.files.get(error.file);
+  if (!edits) return [];
+  const original = mapEditedOffsetToOriginal(edits.all, error.start);
+  const containing = edits.all.filter((e) => e.start <= original && original <= e.end);
+  return [...new Set(containing.flatMap((e) => e.owner.split(' ')).filter((owner) => owner.startsWith('log:') || owner.startsWith('logger:')))];
 }
 
 /** Units responsible for each error: those with edits in the innermost function around it, else in the file. */

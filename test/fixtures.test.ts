@@ -10,9 +10,10 @@ import { isRuntimeModuleText } from '../src/apply/runtime-module.js';
 import { discoverFixtureCases, readTree, type FixtureCase } from './support/fixture-cases.js';
 
 // Outside the repository (its .gitignore would hide the copies); node_modules is linked so cases
-// resolve @types/node like a real project.
-const WORK_DIR = mkdtempSync(join(tmpdir(), 'trace-migrate-fixtures-'));
+// resolve @types/node (and pino, winston) like a real project. One directory per process, so
+// parallel runs (and worktrees with other dependencies) never share it.
 const REPO_NODE_MODULES = new URL('../node_modules', import.meta.url).pathname;
+const WORK_DIR = mkdtempSync(join(tmpdir(), 'trace-migrate-fixtures-'));
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 
 function findingLines(report: Report): string[] {

@@ -7,7 +7,8 @@ import { functionDisplayName, referenceNameNode, thisParamOffset, unwrapExpressi
 import { buildGroups, positionKey, type Group, type SlotPosition } from './groups.js';
 import { bindingFor, passedProperty, propertyValue, typeMemberFor } from './destructured-slots.js';
 import { classifyIncoming, originLocalOf } from './incoming-values.js';
-import { consoleMethodOf } from './log-calls.js';
+import { collectLogCalls, consoleMethodOf, type LogCall } from './log-calls.js';
+import { ProjectLoggers } from './project-loggers.js';
 import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses } from './param-uses.js';
 import { findReferences, type CallSite, type References } from './references.js';
@@ -24,6 +25,8 @@ export interface AnalyzeInput {
   names: TraceNames;
   /** Where to look for the package.json whose entry points are public API (undefined: no check). */
   publicApiFrom?: string;
+  /** Receiver names of the project's own loggers (default `logger`, `log`). */
+  loggerNames?: readonly string[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -44,6 +47,8 @@ export function analyze(input: AnalyzeInput): Facts {
   const publicApi = input.publicApiFrom ? findPublicApi(program, checker, input.publicApiFrom) : undefined;
   if (publicApi) refusePublicApi(publicApi, groups, references);
   const origins = new OriginRecognizer(checker);
+  const loggers = new ProjectLoggers(checker, input.loggerNames);
+  const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 
   // Slots: one per (group, position).
   const slots = new Map<string, Slot>();
@@ -96,7 +101,7 @@ export function analyze(input: AnalyzeInput): Facts {
         if (isRequired(checker, declaration)) requiredParams.add(declaration);
         const body = 'body' in fn ? fn.body : undefined;
         if (!body) continue;
-        const { uses, aliases } = collectParamUses(checker, name, body);
+        const { uses, aliases } = collectParamUses(checker, name, body, isLogCall);
         slot.uses.push(...uses);
         slot.aliases.push(...aliases);
         for (const alias of aliases) {
@@ -177,25 +182,29 @@ export function analyze(input: AnalyzeInput): Facts {
   }
   for (const component of components.values()) component.key = componentKey(component);
 
-  // Per editable file: console calls, origin locals, Error-typed log arguments.
-  const logCalls = new Map<string, ts.CallExpression[]>();
+  // Per editable file: log calls, console misuses, logger creations, origin locals.
+  const logCalls = new Map<string, LogCall[]>();
+  const logValues = new Map<ts.Node, LogCall>();
+  const consoleMisuses: Facts['consoleMisuses'] = [];
+  const loggerCreations: Facts['loggerCreations'] = [];
   const originLocals: Facts['originLocals'] = [];
   const errorExpressions = new Set<ts.Node>();
   for (const { sourceFile } of editable.values()) {
-    const calls: ts.CallExpression[] = [];
+    const found = collectLogCalls(sourceFile, checker, loggers, errorExpressions);
+    if (found.calls.length > 0) logCalls.set(sourceFile.fileName, found.calls);
+    for (const call of found.calls) {
+      if (call.problem || (call.kind === 'logger' && !call.interpolated)) continue;
+      for (const value of call.values) logValues.set(value, call);
+    }
+    consoleMisuses.push(...found.misuses);
+    loggerCreations.push(...found.creations);
     walk(sourceFile, (node) => {
-      if (ts.isCallExpression(node) && consoleMethodOf(node)) {
-        calls.push(node);
-        for (const expression of interpolatedExpressions(node)) {
-          if (isErrorValue(checker, expression)) errorExpressions.add(expression);
-        }
-      } else if ((ts.isVariableDeclaration(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text)) {
+      if ((ts.isVariableDeclaration(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text)) {
         const local = originLocalOf(incomingContext, node);
         if (local && !businessUseOf(local.name)) originLocals.push(local);
       }
       return true;
     });
-    if (calls.length > 0) logCalls.set(sourceFile.fileName, calls);
   }
 
   return {
@@ -204,6 +213,9 @@ export function analyze(input: AnalyzeInput): Facts {
     components: [...components.values()].sort((a, b) => a.key.localeCompare(b.key)),
     originLocals,
     logCalls,
+    logValues,
+    consoleMisuses,
+    loggerCreations,
     errorExpressions,
     requiredParams,
     exportedGroups: references.exported,
@@ -302,33 +314,6 @@ function isRequired(checker: ts.TypeChecker, param: ts.ParameterDeclaration | ts
   const type = checker.getTypeAtLocation(param);
   const parts = type.isUnion() ? type.types : [type];
   return !parts.some((t) => t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void));
-}
-
-/** The expressions a log call interpolates: template spans, `+` operands, extra arguments. */
-export function interpolatedExpressions(call: ts.CallExpression): ts.Expression[] {
-  const out: ts.Expression[] = [];
-  const visit = (expr: ts.Expression): void => {
-    const e = unwrapExpression(expr);
-    if (ts.isTemplateExpression(e)) for (const span of e.templateSpans) out.push(span.expression);
-    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      visit(e.left);
-      visit(e.right);
-    } else if (!ts.isStringLiteral(e) && !ts.isNoSubstitutionTemplateLiteral(e)) out.push(e);
-  };
-  call.arguments.forEach(visit);
-  return out;
-}
-
-function isErrorValue(checker: ts.TypeChecker, expr: ts.Expression): boolean {
-  const e = unwrapExpression(expr);
-  if (ts.isIdentifier(e)) {
-    const declaration = checker.getSymbolAtLocation(e)?.valueDeclaration;
-    if (declaration && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return true;
-  }
-  if (ts.isNewExpression(e) && /Error$/.test(e.expression.getText())) return true;
-  const type = checker.getTypeAtLocation(e);
-  const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
-  return parts.length > 0 && parts.every((t) => !!t.getProperty('message') && !!t.getProperty('stack') && !!t.getProperty('name'));
 }
 
 function componentKey(component: Component): string {

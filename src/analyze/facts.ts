@@ -4,6 +4,8 @@
 import type { ts } from 'ts-morph';
 import type { SourceText } from '../project/source-text.js';
 import type { FunctionLike } from './function-likes.js';
+import type { ConsoleMisuse, LogCall } from './log-calls.js';
+import type { LoggerCreation } from './project-loggers.js';
 import type { Group } from './groups.js';
 import type { Incoming } from './incoming-values.js';
 import type { Alias, ParamUse } from './param-uses.js';
@@ -71,9 +73,15 @@ export interface Facts {
   components: Component[];
   /** Locals born from an origin with a trace name, which get a context when logged. */
   originLocals: { declaration: ts.VariableDeclaration; name: ts.Identifier }[];
-  /** Console calls in editable files, by file path. */
-  logCalls: Map<string, ts.CallExpression[]>;
-  /** Expressions (log arguments) whose static type is an Error. */
+  /** Console and project-logger calls in editable files, by file path. */
+  logCalls: Map<string, LogCall[]>;
+  /** The values whose text a convertible log call takes over (an id among them is dropped by the log rule). */
+  logValues: Map<ts.Node, LogCall>;
+  /** Console uses no rewrite can follow (spread, `.apply`, aliases, `console[level]`). */
+  consoleMisuses: ConsoleMisuse[];
+  /** pino/winston/bunyan loggers created in editable files. */
+  loggerCreations: LoggerCreation[];
+  /** Expressions (log values) whose static type is an Error. */
   errorExpressions: Set<ts.Node>;
   /** Parameters (or destructured bindings) whose type does not admit undefined: context reads get a `!` in TS. */
   requiredParams: Set<ts.ParameterDeclaration | ts.BindingElement>;

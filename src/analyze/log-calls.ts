@@ -1,7 +1,11 @@
-// Which calls are logging calls. `console.*` always; project loggers are recognised by
-// log-call recognisers added later without touching the rules.
+// Which calls are logging calls, what they interpolate, and whether the log rule can convert them:
+// `console.*` always; the project's own loggers through project-loggers.ts. Decided here, once, so
+// the plan (which id mentions the log rule drops) and the rule (which calls it rewrites) agree.
 import { ts } from 'ts-morph';
-import { unwrapExpression } from './function-likes.js';
+import { messageValues } from '../rules/log-core/structured-log.js';
+import { unwrapExpression, walk } from './function-likes.js';
+import { SOURCE_SHAPE_HOOKS, valueShapeOf } from './log-shapes.js';
+import type { LoggerCreation, ProjectLogger, ProjectLoggers } from './project-loggers.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
@@ -14,16 +18,66 @@ export const CONSOLE_METHOD_LEVELS: Readonly<Record<string, LogLevel>> = {
   trace: 'trace',
 };
 
-/** `console.log(...)` and friends: the console method, or undefined. */
-export function consoleMethodOf(call: ts.CallExpression): string | undefined {
-  const callee = unwrapExpression(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const object = unwrapExpression(callee.expression);
-  if (!ts.isIdentifier(object) || object.text !== 'console') return undefined;
-  return Object.prototype.hasOwnProperty.call(CONSOLE_METHOD_LEVELS, callee.name.text) ? callee.name.text : undefined;
+export interface ConsoleLogCall {
+  kind: 'console';
+  call: ts.CallExpression;
+  method: string;
+  /** The values it interpolates (template spans, `+` operands, arguments). */
+  values: ts.Expression[];
+  /** Why the rule cannot convert it (a `manual` finding); undefined when it can. */
+  problem?: string;
 }
 
-/** True when `node` sits inside the arguments of a logging call (the id is "used for logging"). */
+export interface LoggerLogCall {
+  kind: 'logger';
+  call: ts.CallExpression;
+  method: string;
+  logger: ProjectLogger;
+  /** Arguments before the message, kept as written (winston's level in `logger.log('info', …)`). */
+  leading: ts.Expression[];
+  /** An object literal of fields the call already passes (pino's first argument, winston's meta): new fields join it. */
+  merged?: ts.ObjectLiteralExpression;
+  /** pino/bunyan: an Error first argument, which pino serialises as `err` — it becomes the `err` field. */
+  mergedError?: ts.Expression;
+  /** The message and the arguments after it. */
+  messageArgs: ts.Expression[];
+  values: ts.Expression[];
+  /** The message interpolates values: only such calls are rewritten. */
+  interpolated: boolean;
+  problem?: string;
+}
+
+export type LogCall = ConsoleLogCall | LoggerLogCall;
+
+/** A console use no rewrite can follow (spread, `.apply`, an alias, `console[level]`). */
+export interface ConsoleMisuse {
+  node: ts.Node;
+  message: string;
+}
+
+export interface FileLogFacts {
+  calls: LogCall[];
+  misuses: ConsoleMisuse[];
+  creations: LoggerCreation[];
+}
+
+/** `console.log(...)`, `console['warn'](...)` and friends: the console method, or undefined. */
+export function consoleMethodOf(call: ts.CallExpression): string | undefined {
+  return consoleMemberMethod(unwrapExpression(call.expression));
+}
+
+function consoleMemberMethod(callee: ts.Expression): string | undefined {
+  let name: string | undefined;
+  if (ts.isPropertyAccessExpression(callee)) name = callee.name.text;
+  else if (ts.isElementAccessExpression(callee) && (ts.isStringLiteral(callee.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(callee.argumentExpression))) {
+    name = callee.argumentExpression.text;
+  } else return undefined;
+  const object = unwrapExpression(callee.expression);
+  if (!ts.isIdentifier(object) || object.text !== 'console') return undefined;
+  return Object.prototype.hasOwnProperty.call(CONSOLE_METHOD_LEVELS, name) ? name : undefined;
+}
+
+/** True when `node` sits inside the arguments of a console call (the id is "used for logging"). */
 export function isInsideLogCall(node: ts.Node, stopAt: ts.Node): boolean {
   for (let current = node.parent; current && current !== stopAt; current = current.parent) {
     if (ts.isCallExpression(current) && consoleMethodOf(current) && current.arguments.some((a) => a.pos <= node.pos && node.end <= a.end)) {
@@ -32,4 +86,239 @@ export function isInsideLogCall(node: ts.Node, stopAt: ts.Node): boolean {
     if (ts.isFunctionLike(current)) return false;
   }
   return false;
+}
+
+/**
+ * The expressions a log call's message takes over, as the log core reads them: template spans,
+ * `+` operands, format and extra arguments — each becomes a placeholder and field, or is the id.
+ */
+export function interpolatedExpressions(args: readonly ts.Expression[], leftoverArgs: 'message' | 'fields' = 'message'): ts.Expression[] {
+  const shapes = args.filter((a) => !ts.isSpreadElement(a)).map((a) => valueShapeOf(a, SOURCE_SHAPE_HOOKS));
+  return messageValues(shapes, leftoverArgs).map((shape) => shape.node as ts.Expression);
+}
+
+/** Arguments no format specifier uses: console and bunyan (util.format) print them; pino drops them from its message. */
+export function leftoverArgsOf(logger: ProjectLogger): 'message' | 'fields' {
+  return logger.form === 'object-first' && logger.library !== 'bunyan' ? 'fields' : 'message';
+}
+
+/** Console and project-logger calls, console misuses and logger creations of one file; Error-typed values go into `errors`. */
+export function collectLogCalls(file: ts.SourceFile, checker: ts.TypeChecker, loggers: ProjectLoggers, errors: Set<ts.Node>): FileLogFacts {
+  const facts: FileLogFacts = { calls: [], misuses: [], creations: loggers.creationsIn(file) };
+  const markErrors = (values: readonly ts.Expression[]) => {
+    for (const value of values) for (const candidate of stringifiedValues(value)) if (isErrorValue(checker, candidate)) errors.add(candidate);
+  };
+  walk(file, (node) => {
+    if (ts.isCallExpression(node)) {
+      const method = consoleMethodOf(node);
+      if (method) {
+        const spread = node.arguments.some((a) => ts.isSpreadElement(a));
+        const call: ConsoleLogCall = { kind: 'console', call: node, method, values: spread ? [] : interpolatedExpressions(node.arguments) };
+        if (spread) {
+          call.problem = `\`console.${method}\` with spread arguments left as is: the message cannot be read; convert it by hand`;
+          facts.misuses.push({ node, message: call.problem });
+        }
+        markErrors(call.values);
+        facts.calls.push(call);
+        return true;
+      }
+      const logger = loggers.loggerOf(node);
+      if (logger) {
+        const call = describeLoggerCall(node, logger.logger, logger.method);
+        markErrors(call.values);
+        if (call.mergedError) errors.add(call.mergedError);
+        call.problem ??= errorProblem(call, (e) => isErrorValue(checker, e));
+        facts.calls.push(call);
+        return true;
+      }
+    }
+    const misuse = consoleMisuse(node);
+    if (misuse) facts.misuses.push({ node, message: misuse });
+    return true;
+  });
+  return facts;
+}
+
+/** `console.log.apply(…)`, `const log = console.log`, `.catch(console.error)`, `console[level](…)`, `const { log } = console`. */
+function consoleMisuse(node: ts.Node): string | undefined {
+  if (ts.isElementAccessExpression(node) && isConsole(node.expression) && !consoleMemberMethod(node)) {
+    const parent = node.parent;
+    if (ts.isCallExpression(parent) && parent.expression === node) {
+      return `\`${short(node)}(…)\` chooses the console method at run time; the log rule cannot convert it — convert it by hand`;
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(node) && consoleMemberMethod(node)) {
+    const parent = skipParentheses(node);
+    const outer = parent.parent;
+    if (ts.isCallExpression(outer) && outer.expression === parent) return undefined; // a call: handled as one
+    if (ts.isBinaryExpression(outer) && outer.left === parent && outer.operatorToken.kind === ts.SyntaxKind.EqualsToken) return undefined; // console.log = …
+    if (ts.isTypeOfExpression(outer) || ts.isDeleteExpression(outer)) return undefined;
+    if (ts.isPropertyAccessExpression(outer) && ['apply', 'call', 'bind'].includes(outer.name.text)) {
+      return `\`${short(node)}\` called through .${outer.name.text}: the log rule cannot read its arguments; convert it by hand`;
+    }
+    return `\`${short(node)}\` is used as a value (${valueUse(outer)}); calls through it stay console calls — convert them by hand`;
+  }
+  if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isConsole(node.initializer)) {
+    return 'console methods destructured from `console`; calls through them stay console calls — convert them by hand';
+  }
+  return undefined;
+}
+
+function valueUse(node: ts.Node): string {
+  if (ts.isVariableDeclaration(node)) return `stored in \`${node.name.getText()}\``;
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) return 'passed as an argument';
+  if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) return 'stored in an object';
+  if (ts.isBinaryExpression(node)) return 'assigned';
+  return 'not called';
+}
+
+function isConsole(expr: ts.Expression): boolean {
+  const e = unwrapExpression(expr);
+  return ts.isIdentifier(e) && e.text === 'console';
+}
+
+function skipParentheses(node: ts.Node): ts.Node {
+  let current = node;
+  while (current.parent && ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  return current;
+}
+
+function short(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Where the message sits in a project logger's call, what it merges, and whether it can be rewritten. */
+function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, method: string): LoggerLogCall {
+  const args = [...call.arguments];
+  const out: LoggerLogCall = { kind: 'logger', call, method, logger, leading: [], messageArgs: [], values: [], interpolated: false };
+  if (args.some((a) => ts.isSpreadElement(a))) {
+    out.problem = `\`${logger.label}.${method}\` with spread arguments left as is: the message cannot be read; convert it by hand`;
+    return out;
+  }
+  let rest = args;
+  if (logger.library === 'winston' && method === 'log') {
+    const level = rest[0] && unwrapExpression(rest[0]);
+    if (!level || !isStringExpression(level)) return out; // logger.log({ level, message }): already an object
+    out.leading = [rest[0]!];
+    rest = rest.slice(1);
+  }
+  const form = logger.form ?? (isStringExpression(rest[0]) ? 'message-first' : 'object-first');
+  let mergeProblem: string | undefined;
+  if (form === 'object-first' && rest.length >= 2 && !isStringExpression(rest[0]) && isStringExpression(rest[1])) {
+    const first = unwrapExpression(rest[0]!);
+    if (ts.isObjectLiteralExpression(first) && isPlainFields(first)) out.merged = first;
+    else if (logger.library !== 'own') out.mergedError = rest[0]; // decided by type below: an Error, or a problem
+    else mergeProblem = `\`${logger.label}.${method}\` merges \`${short(first)}\`, which the rewrite cannot add fields to; convert it by hand`;
+    rest = rest.slice(1);
+  }
+  if (!isStringExpression(rest[0])) return out; // no string message: nothing interpolated into text
+  // pino, winston (with splat) and bunyan format `%s`-style arguments into the message; the
+  // facade and own loggers take (msg, fields) as they are.
+  const formats = logger.library === 'pino' || logger.library === 'winston' || logger.library === 'bunyan';
+  const consumed = formats ? specifierCount(rest[0]!) : 0;
+  if (form === 'message-first' && rest.length >= 2) {
+    const last = unwrapExpression(rest[rest.length - 1]!);
+    if (rest.length - 1 > consumed && ts.isObjectLiteralExpression(last) && isPlainFields(last)) {
+      out.merged = last;
+      rest = rest.slice(0, -1);
+    }
+  }
+  const unused = rest.length - 1 - consumed;
+  out.messageArgs = formats ? rest : rest.slice(0, 1);
+  out.values = interpolatedExpressions(out.messageArgs, leftoverArgsOf(logger));
+  out.interpolated = out.values.length > 0;
+  if (!out.interpolated) return out;
+  out.problem = mergeProblem;
+  if (unused > 0 && (form === 'message-first' || !formats)) {
+    out.problem ??= `\`${logger.label}.${method}\` has arguments after its message that no format specifier uses; convert it by hand`;
+  }
+  if (logger.form === undefined) {
+    out.problem ??= `cannot tell how \`${logger.label}.${method}\` takes fields (no \`(msg, fields)\` or \`(fields, msg)\` signature); convert it by hand, or name the logger in loggerNames only if it is pino-, winston- or bunyan-like`;
+  }
+  return out;
+}
+
+/**
+ * Error values a library would not serialise under `err`: winston writes an Error field as `{}`
+ * (its message and stack are merged only from a meta Error), bunyan only with `serializers`.
+ */
+function errorProblem(call: LogCall, isError: (e: ts.Expression) => boolean): string | undefined {
+  if (call.kind !== 'logger' || !call.interpolated) return undefined;
+  const { library, label } = call.logger;
+  if (call.mergedError && !isError(call.mergedError)) {
+    return `\`${label}.${call.method}\` merges \`${short(call.mergedError)}\`, which the rewrite cannot add fields to; convert it by hand`;
+  }
+  const hasError = !!call.mergedError || call.values.some((v) => stringifiedValues(v).some(isError));
+  if (!hasError) return undefined;
+  if (library === 'winston') {
+    return `\`${label}.${call.method}\` logs an Error, which winston would write as \`{}\` under a field; convert it by hand (e.g. with format.errors())`;
+  }
+  if (library === 'bunyan' && !hasSerializers(call.logger.creation)) {
+    return `\`${label}.${call.method}\` logs an Error, which bunyan writes as \`{}\` under a field unless the logger has \`serializers: bunyan.stdSerializers\`; convert it by hand`;
+  }
+  return undefined;
+}
+
+function hasSerializers(creation: ts.CallExpression | undefined): boolean {
+  const options = creation?.arguments[0] && unwrapExpression(creation.arguments[0]);
+  return !!options && ts.isObjectLiteralExpression(options) && options.properties.some((p) => p.name?.getText() === 'serializers');
+}
+
+/** Only `key: value` and shorthand entries: new fields can join without changing what it logs. */
+function isPlainFields(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.every(
+    (p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))),
+  );
+}
+
+/** A string literal, a template, or a `+` chain with a string in it. */
+export function isStringExpression(expr: ts.Expression | undefined): boolean {
+  if (!expr) return false;
+  const e = unwrapExpression(expr);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e)) return true;
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringExpression(e.left) || isStringExpression(e.right));
+}
+
+/** Format specifiers (`%s`, `%d`, …) in the literal text of a message. */
+function specifierCount(expr: ts.Expression): number {
+  const e = unwrapExpression(expr);
+  const count = (text: string) => (text.match(/%[sdifjoOc]/g) ?? []).length;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return count(e.text);
+  if (ts.isTemplateExpression(e)) return count(e.head.text) + e.templateSpans.reduce((n, s) => n + count(s.literal.text), 0);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return specifierCount(e.left) + specifierCount(e.right);
+  return 0;
+}
+
+/** A value and, when it is stringified (`String(x)`, `JSON.stringify(x)`, `x.toString()`), what it stringifies. */
+function stringifiedValues(expr: ts.Expression): ts.Expression[] {
+  const out = [expr];
+  let e = unwrapExpression(expr);
+  for (;;) {
+    if (ts.isCallExpression(e)) {
+      const callee = unwrapExpression(e.expression);
+      const name = callee.getText();
+      if ((name === 'String' || name === 'JSON.stringify') && e.arguments[0]) e = unwrapExpression(e.arguments[0]);
+      else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && e.arguments.length === 0) e = unwrapExpression(callee.expression);
+      else break;
+      out.push(e);
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+/** An Error by type, a `new …Error()`, or a catch-clause binding (typed unknown/any). */
+export function isErrorValue(checker: ts.TypeChecker, expr: ts.Expression): boolean {
+  const e = unwrapExpression(expr);
+  if (ts.isIdentifier(e)) {
+    const declaration = checker.getSymbolAtLocation(e)?.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return true;
+  }
+  if (ts.isNewExpression(e) && /Error$/.test(e.expression.getText())) return true;
+  const type = checker.getTypeAtLocation(e);
+  const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
+  return parts.length > 0 && parts.every((t) => !!t.getProperty('message') && !!t.getProperty('stack') && !!t.getProperty('name'));
 }

@@ -61,16 +61,19 @@ const DATABASE_CALLEE = /^(insert|update|upsert|save|create|createMany|find|find
 const HEADER_SETTERS = new Set(['set', 'setHeader', 'header', 'append', 'appendHeader']);
 const RUNTIME_CONTEXT_CALLEES = new Set(['withTrace']);
 
+/** A logging call: console's, or one of the project's loggers (see log-calls.ts). */
+export type IsLogCall = (call: ts.CallExpression) => boolean;
+
 /** Uses of the parameter (or destructured binding) named `name` inside `body`. */
-export function collectParamUses(checker: ts.TypeChecker, name: ts.Identifier, body: ts.Node): ParamUses {
+export function collectParamUses(checker: ts.TypeChecker, name: ts.Identifier, body: ts.Node, isLogCall: IsLogCall = (call) => !!consoleMethodOf(call)): ParamUses {
   const result: ParamUses = { uses: [], aliases: [] };
   const symbol = checker.getSymbolAtLocation(name);
   if (!symbol) return result;
-  followSymbol(checker, symbol, name.text, body, result, 0);
+  followSymbol(checker, isLogCall, symbol, name.text, body, result, 0);
   return result;
 }
 
-function followSymbol(checker: ts.TypeChecker, symbol: ts.Symbol, name: string, scope: ts.Node, result: ParamUses, depth: number, alias?: Alias): void {
+function followSymbol(checker: ts.TypeChecker, isLogCall: IsLogCall, symbol: ts.Symbol, name: string, scope: ts.Node, result: ParamUses, depth: number, alias?: Alias): void {
   walk(scope, (node) => {
     if (!ts.isIdentifier(node) || node.text !== name) return true;
     const parent = node.parent;
@@ -81,13 +84,13 @@ function followSymbol(checker: ts.TypeChecker, symbol: ts.Symbol, name: string, 
       return true;
     }
     if (alias) alias.references.push(node);
-    const use = classifyReference(checker, node, result, depth);
+    const use = classifyReference(checker, isLogCall, node, result, depth);
     result.uses.push(alias ? { ...use, alias } : use);
     return true;
   });
 }
 
-function classifyReference(checker: ts.TypeChecker, reference: ts.Identifier, result: ParamUses, depth: number): ParamUse {
+function classifyReference(checker: ts.TypeChecker, isLogCall: IsLogCall, reference: ts.Identifier, result: ParamUses, depth: number): ParamUse {
   const use = (kind: UseKind, sink: ts.Node, detail: string, passedTo?: ParamUse['passedTo']): ParamUse => ({ kind, reference, sink, detail, passedTo });
   if (isAssignmentTarget(reference)) return use('reassigned', reference, 'the parameter is reassigned');
 
@@ -102,7 +105,7 @@ function classifyReference(checker: ts.TypeChecker, reference: ts.Identifier, re
     if (!parent) return use('derived', current, 'used in an expression');
 
     if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === current)) {
-      const field = classifyObjectField(parent, reference, use);
+      const field = classifyObjectField(parent, reference, use, isLogCall);
       // `f({ userId, reqId })`: possibly an edge to a destructured trace parameter of f.
       const object = skipOuterExpressions(parent.parent);
       const call = object.parent;
@@ -119,7 +122,7 @@ function classifyReference(checker: ts.TypeChecker, reference: ts.Identifier, re
         // The value is the callee's receiver (`reqId.slice(0, 8)` is handled below) or the callee.
         return use('derived', parent, 'called');
       }
-      if (ts.isCallExpression(parent) && consoleMethodOf(parent)) return use('log', parent, 'logged');
+      if (ts.isCallExpression(parent) && isLogCall(parent)) return use('log', parent, 'logged');
       const name = calleeName(parent.expression) ?? '';
       if (RUNTIME_CONTEXT_CALLEES.has(name)) return use('context', parent, 'trace context');
       if (exact && ts.isCallExpression(parent)) {
@@ -195,11 +198,11 @@ function classifyReference(checker: ts.TypeChecker, reference: ts.Identifier, re
       if (exact && isConst) {
         const alias: Alias = { declaration: parent, references: [] };
         result.aliases.push(alias);
-        followSymbol(checker, localSymbol, parent.name.text, scope, result, depth + 1, alias);
+        followSymbol(checker, isLogCall, localSymbol, parent.name.text, scope, result, depth + 1, alias);
         return use('derived', parent, `aliased as \`${parent.name.text}\``);
       }
       // A value computed from the id, kept in a local: what matters is how the local is used.
-      followSymbol(checker, localSymbol, parent.name.text, scope, result, depth + 1);
+      followSymbol(checker, isLogCall, localSymbol, parent.name.text, scope, result, depth + 1);
       return use('derived', parent, `computed into \`${parent.name.text}\``);
     }
     if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return use('derived', parent, 'returned');
@@ -241,13 +244,14 @@ function classifyObjectField(
   field: ts.ShorthandPropertyAssignment | ts.PropertyAssignment,
   reference: ts.Identifier,
   use: (kind: UseKind, sink: ts.Node, detail: string) => ParamUse,
+  isLogCall: IsLogCall,
 ): ParamUse {
   const key = field.name && (ts.isIdentifier(field.name) || ts.isStringLiteral(field.name)) ? field.name.text : '';
   if (TRACE_HEADER_NAMES.has(key.toLowerCase())) return use('header', field, `sent as the \`${key}\` header`);
   const object = skipOuterExpressions(field.parent);
   const container = object.parent;
   if (container && (ts.isCallExpression(container) || ts.isNewExpression(container))) {
-    if (ts.isCallExpression(container) && consoleMethodOf(container)) return use('log', container, 'logged');
+    if (ts.isCallExpression(container) && isLogCall(container)) return use('log', container, 'logged');
     const name = calleeName(container.expression) ?? '';
     if (RUNTIME_CONTEXT_CALLEES.has(name)) return use('context', container, 'trace context');
     if (KEY_CALLEE.test(name)) return use('key', container, `used as a key in \`${name}(…)\``);
@@ -258,7 +262,7 @@ function classifyObjectField(
   if (container && (ts.isPropertyAssignment(container) || ts.isShorthandPropertyAssignment(container))) {
     const outerKey = container.name && (ts.isIdentifier(container.name) || ts.isStringLiteral(container.name)) ? container.name.text : '';
     if (/headers?$/i.test(outerKey)) return use('header', field, `sent as the \`${key}\` header`);
-    return classifyObjectField(container, reference, use);
+    return classifyObjectField(container, reference, use, isLogCall);
   }
   if (key === '' || /^(where|key|id)$/.test(key)) return use('key', field, `used as the \`${key || 'computed'}\` key of an object`);
   return use('stored', field, `stored in the \`${key}\` field of an object that outlives the call`);

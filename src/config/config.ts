@@ -29,6 +29,8 @@ export interface Config {
   idField: string;
   logger: LogBackend;
   logScope: LogScope;
+  /** Receiver names of the project's own loggers (`logger.info(…)`, `this.logger.info(…)`); pino, winston and bunyan loggers are found without them. */
+  loggerNames: string[];
   /** Explicit tsconfig (absolute); undefined = nearest tsconfig.json above the first root, else an inferred one. */
   tsconfigPath?: string;
   /** Type-check the edited program before writing and refuse edits that add errors. */
@@ -54,6 +56,8 @@ export const DEFAULT_TRACE_PARAM_NAMES: readonly string[] = [
   'xRequestId',
 ];
 
+export const DEFAULT_LOGGER_NAMES: readonly string[] = ['logger', 'log'];
+
 export const DEFAULT_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /** A complete config with defaults, for the library API: `migrate(defineConfig({ paths: [...] }))`. */
@@ -69,6 +73,7 @@ export function defineConfig(partial: Partial<Config> & { paths: string[] }): Co
     idField: 'correlationId',
     logger: 'json',
     logScope: 'all',
+    loggerNames: [...DEFAULT_LOGGER_NAMES],
     verify: true,
     include: [],
     exclude: [],

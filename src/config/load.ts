@@ -86,6 +86,7 @@ export function loadConfig(input: LoadInput): LoadedConfig {
       idField: get('idField'),
       logger: get('logger'),
       logScope: get('logScope'),
+      loggerNames: get('loggerNames'),
       tsconfigPath: get('tsconfig'),
       verify: get('verify'),
       include: get('include'),

@@ -47,6 +47,7 @@ export const OPTIONS = [
   { key: 'idField', flags: '--id-field <name>', description: 'name of the correlation id field in log records (default: correlationId)', kind: { type: 'identifier' }, commandLineOnly: false },
   { key: 'logger', flags: '--logger <backend>', description: 'log backend of the emitted module: json, pino (default: json)', kind: { type: 'choice', values: ['json', 'pino'] }, commandLineOnly: false },
   { key: 'logScope', flags: '--log-scope <scope>', description: 'console calls to convert: all, interpolated (default: all)', kind: { type: 'choice', values: ['all', 'interpolated'] }, commandLineOnly: false },
+  { key: 'loggerNames', flags: '--logger-names <names>', description: "comma-separated receiver names of the project's own loggers (replaces the defaults: logger, log)", kind: { type: 'names' }, commandLineOnly: false },
   { key: 'tsconfig', flags: '--tsconfig <file>', description: 'tsconfig.json to use (default: the nearest one above the first path)', kind: { type: 'path', mustExist: 'file' }, commandLineOnly: false },
   { key: 'verify', flags: '--no-verify', description: 'write edits even if the type check finds new errors', kind: { type: 'boolean' }, commandLineOnly: false },
   { key: 'include', flags: '--include <glob...>', description: 'only files matching these globs (relative to each path)', kind: { type: 'globs' }, commandLineOnly: false },
@@ -78,6 +79,7 @@ export interface OptionValues {
   idField: string;
   logger: 'json' | 'pino';
   logScope: 'all' | 'interpolated';
+  loggerNames: string[];
   tsconfig: string;
   verify: boolean;
   include: string[];

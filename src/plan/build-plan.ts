@@ -33,8 +33,8 @@ export interface BuildPlanInput {
   compilerOptions: ts.CompilerOptions;
   /** How paths appear in messages (relative to the working directory). */
   displayPath: (absolute: string) => string;
-  /** Log conversions refused by an earlier type check (`log:<file>:<offset>`). */
-  excludedLogs?: ReadonlySet<string>;
+  /** Edit owners (log rewrites) an earlier type check refused: the rules leave them out. */
+  refusedEdits?: ReadonlySet<string>;
 }
 
 export function buildPlan(input: BuildPlanInput): Plan {
@@ -59,6 +59,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
       return edits;
     },
     runtimeName: (file, name) => bindings.name(file, name),
+    isRefused: (owner) => input.refusedEdits?.has(owner) ?? false,
     indentAt: (file, pos) => lineIndentAt(file.text, pos),
     indentUnit(file) {
       let unit = indentUnits.get(file.fileName);
@@ -70,7 +71,6 @@ export function buildPlan(input: BuildPlanInput): Plan {
     },
     counts,
     findings,
-    isExcluded: (owner) => input.excludedLogs?.has(owner) ?? false,
   };
   for (const rule of RULES) rule.apply(ctx);
 

@@ -6,8 +6,6 @@ import type { Decision } from '../analyze/decide.js';
 import type { Component, Facts, Reason, Slot } from '../analyze/facts.js';
 import { unwrapExpression, type FunctionLike } from '../analyze/function-likes.js';
 import { needsDefinedValue, type Alias } from '../analyze/param-uses.js';
-import { consoleMethodOf } from '../analyze/log-calls.js';
-import { interpolatedExpressions } from '../analyze/analyze.js';
 import { referencesWithin, restScopeOf, type RestScope } from '../analyze/origin-scopes.js';
 
 export interface ContextRead {
@@ -109,7 +107,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
       const keptAliases = new Set<Alias>();
       for (const use of slot.uses) {
         const isEdge = use.kind === 'pass';
-        const isLogPart = isDirectLogPart(use.reference);
+        const isLogPart = isDirectLogPart(use.reference, facts.logValues);
         if (use.alias) {
           if (!isEdge && !isLogPart && !isAliasInitializer(use.reference, use.alias)) keptAliases.add(use.alias);
           if (isLogPart) model.traceIdReferences.add(use.reference);
@@ -146,13 +144,13 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     if (scopeWraps.has(name)) continue;
     const scope = scopeOf(declaration, name);
     if (!scope) continue;
-    const logged = referencesWithin(facts.checker, name, scope.rest).some((ref) => isDirectLogPart(ref));
+    const logged = referencesWithin(facts.checker, name, scope.rest).some((ref) => isDirectLogPart(ref, facts.logValues));
     if (logged) scopeWraps.set(name, { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`] });
   }
   for (const [name, wrap] of scopeWraps) {
     model.scopeWraps.push(wrap);
     for (const ref of referencesWithin(facts.checker, name, wrap.scope.rest)) {
-      if (isDirectLogPart(ref)) model.traceIdReferences.add(ref);
+      if (isDirectLogPart(ref, facts.logValues)) model.traceIdReferences.add(ref);
     }
   }
   return model;
@@ -178,8 +176,13 @@ function inlineWrapProblem(call: ts.CallExpression): string | undefined {
   return problem;
 }
 
-/** True when `reference` is (modulo parentheses and a literal fallback) a part of a console call's message. */
-export function isDirectLogPart(reference: ts.Node): boolean {
+/**
+ * True when `reference` is (modulo parentheses, a literal fallback and stringification) one of the
+ * values a convertible log call takes over: the log rule then drops it or shows it as the context's
+ * id. Any other mention — in a call the rule leaves alone, or inside a larger value — is rewritten
+ * by context-reads, so no log call is left mentioning a removed id.
+ */
+export function isDirectLogPart(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unknown>): boolean {
   let node: ts.Node = reference;
   for (;;) {
     const parent = node.parent;
@@ -195,27 +198,21 @@ export function isDirectLogPart(reference: ts.Node): boolean {
         continue;
       }
     }
-    if (ts.isCallExpression(parent) && parent.expression !== node && parent.arguments.length > 0) {
-      // String(x) / JSON.stringify(x) around the id.
+    if (ts.isCallExpression(parent) && parent.expression !== node && parent.arguments[0] === node) {
+      // String(x) / JSON.stringify(x, …) around the id (as the log core unwraps them).
       const callee = parent.expression.getText();
-      if ((callee === 'String' || callee === 'JSON.stringify') && parent.arguments[0] === node) {
+      if ((callee === 'String' && parent.arguments.length === 1) || callee === 'JSON.stringify') {
         node = parent;
         continue;
       }
     }
-    break;
-  }
-  let call: ts.Node | undefined = node.parent;
-  while (call && !ts.isCallExpression(call)) {
-    if (ts.isTemplateSpan(call) || ts.isTemplateExpression(call) || (ts.isBinaryExpression(call) && call.operatorToken.kind === ts.SyntaxKind.PlusToken) || ts.isParenthesizedExpression(call)) {
-      call = call.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node && parent.name.text === 'toString' && ts.isCallExpression(parent.parent) && parent.parent.expression === parent && parent.parent.arguments.length === 0) {
+      node = parent.parent; // x.toString()
       continue;
     }
-    return false;
+    break;
   }
-  if (!call || !ts.isCallExpression(call) || !consoleMethodOf(call)) return false;
-  const target = unwrapExpression(node as ts.Expression);
-  return interpolatedExpressions(call).some((e) => unwrapExpression(e) === target);
+  return logValues.has(unwrapExpression(node as ts.Expression));
 }
 
 function isAliasInitializer(reference: ts.Node, alias: Alias): boolean {

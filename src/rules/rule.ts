@@ -23,13 +23,13 @@ export interface RuleContext {
   edits(file: ts.SourceFile): FileEdits;
   /** The local name under which `file` imports a runtime export (recorded for the import). */
   runtimeName(file: ts.SourceFile, name: RuntimeExport): string;
+  /** An edit owner whose edits an earlier type check refused (the rule leaves that site as it is). */
+  isRefused(owner: string): boolean;
   /** Indentation of the line containing `pos`, as it will be after the planned scope wraps. */
   indentAt(file: ts.SourceFile, pos: number): string;
   indentUnit(file: ts.SourceFile): string;
   counts: Summary;
   findings: FindingDraft[];
-  /** Units refused by an earlier type check of the plan (e.g. a log conversion that did not type-check). */
-  isExcluded(owner: string): boolean;
 }
 
 export interface Rule {

@@ -24,7 +24,7 @@ export function indentUnitOf(text: string): string {
 }
 
 /** The quote most string literals in the file use. */
-export function preferredQuoteOf(sourceFile: ts.SourceFile): "'" | '"' {
+export function preferredQuoteOf(sourceFile: Pick<ts.SourceFile, 'text'>): "'" | '"' {
   const text = sourceFile.text;
   let single = 0;
   let double = 0;

@@ -1,55 +1,45 @@
-// structured-logs: `console.*` calls become `log.<level>(message, fields)` on the emitted
-// facade — constant message with `{placeholders}`, named fields, the id prefix dropped. The
-// rewrite itself is the parser-neutral core in log-core/; this file describes TypeScript calls.
+// structured-logs: `console.*` calls become `log.<level>(message, fields)` on the emitted facade,
+// and interpolated messages through the project's own loggers become the logger's structured form
+// (pino/bunyan `logger.info({ fields }, 'msg')`, winston and the facade `logger.info('msg', { fields })`)
+// — a constant message with `{placeholders}`, named fields, the id prefix dropped. The rewrite is the
+// parser-neutral core in log-core/; this file describes TypeScript calls to it and places the text.
 import { ts } from 'ts-morph';
-import { consoleMethodOf } from '../analyze/log-calls.js';
+import { leftoverArgsOf, type ConsoleLogCall, type LoggerLogCall } from '../analyze/log-calls.js';
+import { valueShapeOf, type ShapeHooks } from '../analyze/log-shapes.js';
 import { unwrapExpression } from '../analyze/function-likes.js';
-import { buildStructuredLog, type LogCallDescription } from './log-core/structured-log.js';
-import { renderStructuredLogCall } from './log-core/render-structured-log.js';
-import type { ValueShape } from './log-core/value-shape.js';
+import { buildStructuredLog, buildStructuredMessage, messageQuote, type StructuredField } from './log-core/structured-log.js';
+import { fieldEntries, MAX_LINE_LENGTH, quoteString, renderCall, renderStructuredLogCall, type CallLayout, type RenderedArgument } from './log-core/render-structured-log.js';
 import type { FileEdits } from '../plan/file-edits.js';
 import { preferredQuoteOf } from './source-layout.js';
 import { importSyntaxOf } from '../apply/module-style.js';
 import type { Rule, RuleContext } from './rule.js';
 
-export const MAX_LINE_LENGTH = 100;
-
 export const structuredLogs: Rule = {
   id: 'structured-logs',
-  description: 'Interpolated `console.*` calls become `log.<level>(message, fields)` with a constant message and named fields.',
+  description: '`console.*` calls become `log.<level>(message, fields)`; interpolated messages through pino, winston, bunyan or own loggers become their structured form.',
   apply(ctx: RuleContext): void {
+    for (const misuse of ctx.facts.consoleMisuses) ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: misuse.node, message: misuse.message });
     for (const [path, calls] of ctx.facts.logCalls) {
       const file = ctx.facts.editable.get(path)!.sourceFile;
       const edits = ctx.edits(file);
-      const quote = preferredQuoteOf(file);
-      if (isGlobalScript(file)) {
-        // An import would turn the script into a module and hide the globals it declares.
-        for (const call of calls) {
-          ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: 'not converted: this file is a script (no import or export), and importing the log facade would make it a module, hiding its globals' });
-        }
-        continue;
-      }
-      // Inner calls first (a console call inside another's argument is rare but legal).
-      for (const call of [...calls].sort((a, b) => b.getStart(file) - a.getStart(file))) {
-        if (edits.isInsideEdit(call.getStart(file), call.end)) continue;
-        const description = describeConsoleCall(call, edits, ctx);
-        if (!description) {
-          ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: 'console call with spread arguments left as is' });
+      // Inner calls first (a log call inside another's argument is rare but legal).
+      for (const logCall of [...calls].sort((a, b) => b.call.getStart(file) - a.call.getStart(file))) {
+        const { call } = logCall;
+        if (logCall.problem) {
+          // Console problems are reported with the misuses above.
+          if (logCall.kind === 'logger') ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: logCall.problem });
           continue;
         }
+        if (logCall.kind === 'logger' && !logCall.interpolated) continue;
+        if (logCall.kind === 'console' && isGlobalScript(file)) {
+          // An import of the facade would turn the script into a module and hide the globals it declares.
+          ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: 'not converted: this file is a script (no import or export), and importing the log facade would make it a module, hiding its globals' });
+          continue;
+        }
+        if (edits.isInsideEdit(call.getStart(file), call.end) || ctx.isRefused(`log:${path}:${call.getStart(file)}`)) continue;
+        const text = logCall.kind === 'console' ? consoleCallText(logCall, edits, ctx) : loggerCallText(logCall, edits, ctx);
+        if (text === undefined) continue;
         const start = call.getStart(file);
-        if (ctx.isExcluded(`log:${path}:${start}`)) continue;
-        const log = buildStructuredLog(description, { idField: ctx.config.idField });
-        if (!log.interpolated && ctx.config.logScope === 'interpolated') continue;
-        const text = renderStructuredLogCall(log, {
-          facade: ctx.runtimeName(file, 'log'),
-          quote: quoteOfCall(call) ?? quote,
-          indent: ctx.indentAt(file, start),
-          indentUnit: ctx.indentUnit(file),
-          eol: ctx.facts.editable.get(path)!.source.eol,
-          column: columnAfterShift(ctx, file, start),
-          maxLineLength: MAX_LINE_LENGTH,
-        });
         edits.add(start, call.end, text, [`log:${path}:${start}`, ...edits.ownersWithin(start, call.end)]);
         ctx.counts.logsConverted++;
       }
@@ -57,77 +47,61 @@ export const structuredLogs: Rule = {
   },
 };
 
-/** Describes a console call for the core, or undefined when its shape is not supported. */
-export function describeConsoleCall(call: ts.CallExpression, edits: FileEdits, ctx: Pick<RuleContext, 'model' | 'facts'>): LogCallDescription | undefined {
-  const method = consoleMethodOf(call);
-  if (!method || call.arguments.some((a) => ts.isSpreadElement(a))) return undefined;
+/** `log.<level>('message', { fields })`, or undefined when `logScope` leaves a constant call alone. */
+function consoleCallText(logCall: ConsoleLogCall, edits: FileEdits, ctx: RuleContext): string | undefined {
+  const { call } = logCall;
   const file = call.getSourceFile();
-  const shape = (expr: ts.Expression): ValueShape => shapeOf(expr, file, edits, ctx);
-  const [first, ...rest] = call.arguments;
-  const description: LogCallDescription = { method, message: [], messageIsString: false, extraArgs: rest.map(shape) };
-  if (!first) return description;
-  const flattened = flattenMessage(first);
-  if (flattened) {
-    description.messageIsString = true;
-    for (const part of flattened) description.message.push(typeof part === 'string' ? { text: part } : { value: shape(part) });
-  } else {
-    description.message.push({ value: shape(first) });
-  }
-  return description;
+  const args = call.arguments.map((a) => valueShapeOf(a, shapeHooks(edits, ctx)));
+  const log = buildStructuredLog({ method: logCall.method, args }, { idField: ctx.config.idField });
+  if (!log.interpolated && ctx.config.logScope === 'interpolated') return undefined;
+  return renderStructuredLogCall(log, { facade: ctx.runtimeName(file, 'log'), ...layoutAt(call, args.length > 0 ? messageQuote(args, preferredQuoteOf(file)) : preferredQuoteOf(file), edits, ctx) });
 }
 
-/**
- * The first argument as text and values when it is a string: a literal, a template, or a `+`
- * chain that is a string from its first operands on (`a + b + 'x'` adds numbers first: kept whole).
- */
-function flattenMessage(expr: ts.Expression): Array<string | ts.Expression> | undefined {
-  const e = unwrapExpression(expr);
-  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return [e.text];
-  if (ts.isTemplateExpression(e)) {
-    const out: Array<string | ts.Expression> = [e.head.text];
-    for (const span of e.templateSpans) out.push(span.expression, span.literal.text);
-    return out;
+/** The same call on the project's logger, with the message constant and the values in its fields object. */
+function loggerCallText(logCall: LoggerLogCall, edits: FileEdits, ctx: RuleContext): string {
+  const { call, logger } = logCall;
+  const file = call.getSourceFile();
+  const render = (node: ts.Node) => edits.render(node.getStart(file), node.end);
+  const args = logCall.messageArgs.map((a) => valueShapeOf(a, shapeHooks(edits, ctx)));
+  const quote = messageQuote(args, preferredQuoteOf(file));
+
+  // Fields the call already passes stay first, as written.
+  const existing: StructuredField[] = [];
+  const existingEntries: string[] = [];
+  if (logCall.mergedError) {
+    const code = render(logCall.mergedError);
+    existing.push({ name: 'err', code });
+    existingEntries.push(...fieldEntries([{ name: 'err', code }], quote));
   }
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const operands: ts.Expression[] = [];
-    let current: ts.Expression = e;
-    while (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      operands.unshift(current.right);
-      current = current.left;
-    }
-    operands.unshift(current);
-    const firstString = operands.findIndex((o) => flattenMessage(o) !== undefined);
-    if (firstString < 0 || firstString > 1) return undefined;
-    const out: Array<string | ts.Expression> = [];
-    operands.forEach((operand) => {
-      const inner = ts.isParenthesizedExpression(operand) ? undefined : flattenMessage(operand);
-      if (inner) out.push(...inner);
-      else out.push(operand);
-    });
-    return out;
+  for (const property of logCall.merged?.properties ?? []) {
+    if (ts.isShorthandPropertyAssignment(property)) existing.push({ name: property.name.text, code: property.name.text });
+    else if (ts.isPropertyAssignment(property)) existing.push({ name: (property.name as ts.Identifier | ts.StringLiteral | ts.NumericLiteral).text, code: render(property.initializer) });
+    existingEntries.push(render(property));
   }
-  return undefined;
+
+  const structured = buildStructuredMessage(args, { idField: ctx.config.idField, leftoverArgs: leftoverArgsOf(logger), existingFields: existing });
+  const entries = [...existingEntries, ...fieldEntries(structured.fields, quote)];
+  const message: RenderedArgument = { text: quoteString(structured.message, quote) };
+  const fields: RenderedArgument[] = entries.length > 0 ? [{ entries }] : [];
+  const leading = logCall.leading.map((a) => ({ text: render(a) }));
+  const rendered = logger.form === 'object-first' ? [...leading, ...fields, message] : [...leading, message, ...fields];
+  return renderCall(calleeText(call, edits), rendered, layoutAt(call, quote, edits, ctx));
 }
 
-function shapeOf(expr: ts.Expression, file: ts.SourceFile, edits: FileEdits, ctx: Pick<RuleContext, 'model' | 'facts'>): ValueShape {
-  const e = unwrapExpression(expr);
-  let bare = expr;
-  while (ts.isParenthesizedExpression(bare)) bare = bare.expression;
-  const code = edits.render(bare.getStart(file), bare.end);
-  const base: ValueShape = { code, kind: 'other', isError: ctx.facts.errorExpressions.has(expr) || ctx.facts.errorExpressions.has(e), isTraceId: isTraceIdExpression(e, ctx) };
-  const sub = (x: ts.Expression) => shapeOf(x, file, edits, ctx);
-  if (ts.isIdentifier(e)) return { ...base, kind: 'identifier', name: e.text };
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return { ...base, kind: 'this' };
-  if (ts.isPropertyAccessExpression(e)) return { ...base, kind: 'member', name: e.name.text, object: sub(e.expression) };
-  if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNumericLiteral(e.argumentExpression))) {
-    return { ...base, kind: 'member', name: e.argumentExpression.text, object: sub(e.expression) };
-  }
-  if (ts.isCallExpression(e)) return { ...base, kind: 'call', callee: sub(e.expression), args: e.arguments.map(sub) };
-  if (ts.isAwaitExpression(e)) return { ...base, kind: 'await', object: sub(e.expression) };
-  if (ts.isBinaryExpression(e)) return { ...base, kind: 'binary', operator: e.operatorToken.getText(file), left: sub(e.left), right: sub(e.right) };
-  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { ...base, kind: 'string', literal: e.text };
-  if (ts.isNumericLiteral(e)) return { ...base, kind: 'number', literal: e.text };
-  return base;
+/** The call's text up to its `(`: callee, `?.`, type arguments. */
+function calleeText(call: ts.CallExpression, edits: FileEdits): string {
+  const file = call.getSourceFile();
+  const after = call.typeArguments ? call.typeArguments.end : call.expression.end;
+  const open = file.text.indexOf('(', after);
+  return edits.render(call.getStart(file), open);
+}
+
+function shapeHooks(edits: FileEdits, ctx: RuleContext): ShapeHooks {
+  return {
+    code: (expr) => edits.render(expr.getStart(), expr.end),
+    isTraceId: (expr) => isTraceIdExpression(expr, ctx),
+    isError: (expr) => ctx.facts.errorExpressions.has(expr),
+  };
 }
 
 /** The id itself, possibly with a literal fallback or stringified. */
@@ -141,8 +115,15 @@ function isTraceIdExpression(expr: ts.Expression, ctx: Pick<RuleContext, 'model'
         continue;
       }
     }
-    if (ts.isCallExpression(e) && e.arguments.length >= 1 && ['String', 'JSON.stringify'].includes(e.expression.getText())) {
-      e = unwrapExpression(e.arguments[0]!);
+    if (ts.isCallExpression(e) && e.arguments.length >= 1) {
+      const callee = e.expression.getText();
+      if ((callee === 'String' && e.arguments.length === 1) || callee === 'JSON.stringify') {
+        e = unwrapExpression(e.arguments[0]!);
+        continue;
+      }
+    }
+    if (ts.isCallExpression(e) && e.arguments.length === 0 && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'toString') {
+      e = unwrapExpression(e.expression.expression);
       continue;
     }
     break;
@@ -155,15 +136,20 @@ function isGlobalScript(file: ts.SourceFile): boolean {
   return importSyntaxOf(file) === 'esm' && !ts.isExternalModule(file);
 }
 
-function quoteOfCall(call: ts.CallExpression): "'" | '"' | undefined {
-  const first = call.arguments[0] && unwrapExpression(call.arguments[0]);
-  if (first && ts.isStringLiteral(first)) {
-    const raw = first.getText();
-    return raw.startsWith('"') ? '"' : "'";
-  }
-  return undefined;
+function layoutAt(call: ts.CallExpression, quote: "'" | '"', edits: FileEdits, ctx: RuleContext): CallLayout {
+  const file = call.getSourceFile();
+  const start = call.getStart(file);
+  return {
+    quote,
+    indent: ctx.indentAt(file, start),
+    indentUnit: ctx.indentUnit(file),
+    eol: edits.source.eol,
+    column: columnAfterShift(ctx, file, start),
+    maxLineLength: MAX_LINE_LENGTH,
+  };
 }
 
+/** The column where the call will start, after planned re-indentation (scope wraps). */
 function columnAfterShift(ctx: RuleContext, file: ts.SourceFile, pos: number): number {
   const text = file.text;
   const lineStart = text.lastIndexOf('\n', pos - 1) + 1;

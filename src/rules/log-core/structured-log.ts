@@ -1,5 +1,6 @@
-// The log rewrite's core: from the parts of a console call to a constant message with
-// `{placeholders}` and named fields. Pure, parser-neutral (see value-shape.ts).
+// The log rewrite's core: from the arguments of a logging call to a constant message with
+// `{placeholders}` and named fields. Pure and parser-neutral (see value-shape.ts): the engine and
+// the jscodeshift transform both describe their calls as ValueShapes and call this.
 import { fieldNameOf, unwrapStringification, type ValueShape } from './value-shape.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
@@ -13,15 +14,10 @@ export const CONSOLE_LEVELS: Readonly<Record<string, LogLevel>> = {
   trace: 'trace',
 };
 
-/** The console call, as its arguments read: the message parts, then extra arguments. */
+/** A console call, as its arguments read. */
 export interface LogCallDescription {
   method: string;
-  /** The first argument, split into literal text and interpolated values (template or `+`). */
-  message: Array<{ text: string } | { value: ValueShape }>;
-  /** True when the first argument is a string (literal, template or concatenation). */
-  messageIsString: boolean;
-  /** Arguments after the first. */
-  extraArgs: ValueShape[];
+  args: ValueShape[];
 }
 
 export interface StructuredField {
@@ -29,76 +25,165 @@ export interface StructuredField {
   code: string;
 }
 
-export interface StructuredLog {
-  level: LogLevel;
+export interface StructuredMessage {
+  /** Constant text; each value left a `{placeholder}`, the id prefix is gone. */
   message: string;
+  /** New fields, in order of first mention (never an existing field's name). */
   fields: StructuredField[];
-  /** Values interpolated (false for a constant message). */
+  /** Values were interpolated (false for a constant message). */
   interpolated: boolean;
 }
 
-export interface StructuredLogOptions {
-  /** The context's id field (`correlationId`): a placeholder for an id mentioned mid-message. */
-  idField: string;
+export interface StructuredLog extends StructuredMessage {
+  level: LogLevel;
 }
 
+export interface StructuredLogOptions {
+  /** The context's id field (`correlationId`): the placeholder of an id mentioned mid-message. */
+  idField: string;
+  /**
+   * Arguments no format specifier consumes: printed after the message, space-separated, as console
+   * and util.format do (`message`), or dropped from the message as pino does (`fields`: kept as fields).
+   */
+  leftoverArgs?: 'message' | 'fields';
+  /** Fields the call already has (an object it merges): their names are taken, and a value with the same code reuses its field. */
+  existingFields?: readonly StructuredField[];
+}
+
+type MessagePart = { text: string } | { value: ValueShape };
+
+/** Names every record has (or that the call's fields must not shadow). */
 const RESERVED_FIELDS = new Set(['time', 'level', 'msg', 'trace_id', 'span_id', 'trace_flags']);
 const FORMAT_SPECIFIER = /%[sdifjoOc%]/g;
 
+/** A console call as `log.<level>(message, fields)`; console.trace keeps its stack as a field. */
 export function buildStructuredLog(call: LogCallDescription, options: StructuredLogOptions): StructuredLog {
   const level = CONSOLE_LEVELS[call.method] ?? 'info';
-  const parts = messageParts(call);
-  const interpolated = parts.some((p) => 'value' in p);
+  const fields = new FieldNames(options);
+  const { message, interpolated } = structure(call.args, options, fields);
+  // console.trace printed the stack of the call site; `new Error().stack` is that stack.
+  if (call.method === 'trace') fields.nameFor('stack', 'new Error().stack');
+  return { level, message, fields: fields.list(), interpolated };
+}
+
+/** The message and fields of any logging call's message arguments (a project logger's too). */
+export function buildStructuredMessage(args: readonly ValueShape[], options: StructuredLogOptions): StructuredMessage {
+  const fields = new FieldNames(options);
+  const { message, interpolated } = structure(args, options, fields);
+  return { message, fields: fields.list(), interpolated };
+}
+
+/** The quote of the call's first argument when it is a quoted literal, else the file's. */
+export function messageQuote(args: readonly ValueShape[], fallback: "'" | '"'): "'" | '"' {
+  const quote = args[0]?.kind === 'string' ? args[0].quote : undefined;
+  return quote === "'" || quote === '"' ? quote : fallback;
+}
+
+/**
+ * The values the message arguments interpolate, before the id prefix is dropped: each becomes a
+ * placeholder and a field, or is the id. Adapters ask this to know which expressions the rewrite
+ * takes over (the engine must rewrite an id reference itself when the log rule does not).
+ */
+export function messageValues(args: readonly ValueShape[], leftoverArgs: 'message' | 'fields' = 'message'): ValueShape[] {
+  const { parts, leftovers } = messageParts(args, leftoverArgs);
+  return [...parts.flatMap((p) => ('value' in p ? [p.value] : [])), ...leftovers];
+}
+
+/**
+ * A value as text and values when it is a string: a literal, a template, or a `+` chain that is a
+ * string from its left: `a + b + 'x'` adds `a + b` first, so that sum stays one value.
+ */
+export function stringParts(shape: ValueShape): MessagePart[] | undefined {
+  if (shape.kind === 'string') return [{ text: shape.literal ?? '' }];
+  if (shape.kind === 'template' && shape.quasis && shape.expressions) {
+    const out: MessagePart[] = [{ text: shape.quasis[0] ?? '' }];
+    shape.expressions.forEach((value, i) => out.push(...(stringParts(value) ?? [{ value }]), { text: shape.quasis![i + 1] ?? '' }));
+    return out;
+  }
+  if (shape.kind === 'binary' && shape.operator === '+' && !shape.parenthesized && shape.left && shape.right) {
+    const left = stringParts(shape.left);
+    const right = unparenthesizedStringParts(shape.right);
+    if (left) return [...left, ...(right ?? [{ value: shape.right }])];
+    if (right) return [{ value: shape.left }, ...right];
+  }
+  return undefined;
+}
+
+function unparenthesizedStringParts(shape: ValueShape): MessagePart[] | undefined {
+  return shape.parenthesized ? undefined : stringParts(shape);
+}
+
+function structure(args: readonly ValueShape[], options: StructuredLogOptions, fields: FieldNames): { message: string; interpolated: boolean } {
+  const { parts, leftovers } = messageParts(args, options.leftoverArgs ?? 'message');
+  const interpolated = parts.some((p) => 'value' in p) || leftovers.length > 0;
+  // A line that was nothing but the id keeps it as the placeholder rather than becoming empty.
   const withoutId = dropTraceIdAffixes(parts);
-  const fields = new FieldNames(options.idField);
+  const empty = withoutId.every((p) => 'text' in p && p.text.trim() === '');
   let message = '';
-  for (const part of withoutId) {
+  for (const part of empty ? parts : withoutId) {
     if ('text' in part) {
       message += part.text;
       continue;
     }
     const value = unwrapStringification(part.value);
-    if (part.value.isTraceId || value.isTraceId) {
-      message += `{${options.idField}}`;
-      continue;
-    }
-    if (value.kind === 'string' || value.kind === 'number') {
-      message += value.literal ?? value.code;
-      continue;
-    }
-    message += `{${fields.nameFor(value)}}`;
+    if (part.value.isTraceId || value.isTraceId) message += `{${options.idField}}`;
+    else if (part.value.kind === 'number' && part.value.literal !== undefined) message += part.value.literal;
+    else message += `{${fields.nameFor(fieldNameOf(value), value.code, value.isError)}}`;
   }
-  if (call.method === 'trace') fields.add('stack', 'new Error().stack');
-  return { level, message, fields: fields.list(), interpolated };
+  for (const value of leftovers) {
+    const unwrapped = unwrapStringification(value);
+    if (!value.isTraceId && !unwrapped.isTraceId) fields.nameFor(fieldNameOf(unwrapped), unwrapped.code, unwrapped.isError);
+  }
+  return { message, interpolated };
 }
 
-/** The message as console would print it: util.format substitution, then extra args space-separated. */
-function messageParts(call: LogCallDescription): Array<{ text: string } | { value: ValueShape }> {
-  const parts: Array<{ text: string } | { value: ValueShape }> = [];
-  const extra = [...call.extraArgs];
-  const onlyText = call.message.length === 1 && 'text' in call.message[0]!;
-  if (call.messageIsString && onlyText && extra.length > 0) {
-    // util.format: specifiers in a literal first argument consume the next arguments.
-    const text = (call.message[0] as { text: string }).text;
-    let last = 0;
-    for (const match of text.matchAll(FORMAT_SPECIFIER)) {
-      const spec = match[0];
-      if (spec !== '%%' && extra.length === 0) break;
-      parts.push({ text: text.slice(last, match.index) });
-      last = match.index! + spec.length;
-      if (spec === '%%') parts.push({ text: '%' });
-      else if (spec === '%c') extra.shift(); // CSS for browsers: prints nothing
-      else parts.push({ value: extra.shift()! });
+/**
+ * The message as console would print it: util.format substitution in the first argument when
+ * it is a string and more arguments follow, then the remaining arguments space-separated.
+ */
+function messageParts(args: readonly ValueShape[], leftoverArgs: 'message' | 'fields'): { parts: MessagePart[]; leftovers: ValueShape[] } {
+  const [first, ...rest] = args;
+  const parts: MessagePart[] = [];
+  if (!first) return { parts, leftovers: [] };
+  const queue = [...rest];
+  const firstParts = stringParts(first);
+  if (firstParts && queue.length > 0) {
+    for (const part of firstParts) {
+      if ('value' in part) parts.push(part);
+      else parts.push(...substitute(part.text, queue));
     }
-    parts.push({ text: text.slice(last) });
   } else {
-    parts.push(...call.message);
+    parts.push(...(firstParts ?? [{ value: first }]));
   }
-  for (const value of extra) {
-    parts.push({ text: ' ' });
-    parts.push({ value });
+  if (leftoverArgs === 'fields') return { parts: mergeText(parts), leftovers: queue };
+  for (const value of queue) parts.push({ text: ' ' }, ...inlined(value, 's'));
+  return { parts: mergeText(parts), leftovers: [] };
+}
+
+/** util.format: each specifier takes the next argument; `%%` is `%`; with no argument left, specifiers stay as written. */
+function substitute(text: string, queue: ValueShape[]): MessagePart[] {
+  const parts: MessagePart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(FORMAT_SPECIFIER)) {
+    const spec = match[0];
+    if (spec !== '%%' && queue.length === 0) continue;
+    parts.push({ text: text.slice(last, match.index) });
+    last = match.index! + spec.length;
+    if (spec === '%%') parts.push({ text: '%' });
+    else if (spec === '%c') queue.shift(); // CSS for browser consoles: prints nothing
+    else parts.push(...inlined(queue.shift()!, spec[1]!));
   }
-  return mergeText(parts);
+  parts.push({ text: text.slice(last) });
+  return parts;
+}
+
+/** Literals print as themselves under `%s`, `%d`/`%i`/`%f` (numbers) and as extra arguments; other values become fields. */
+function inlined(value: ValueShape, specifier: string): MessagePart[] {
+  if (specifier === 's') return stringParts(value) ?? (value.kind === 'number' ? [{ text: value.literal ?? value.code }] : [{ value }]);
+  if ('dif'.includes(specifier) && value.kind === 'number' && value.literal !== undefined && (specifier !== 'i' || /^-?\d+$/.test(value.literal))) {
+    return [{ text: value.literal }];
+  }
+  return [{ value }];
 }
 
 const ID_LABEL = '(?:req(?:uest)?|correlation|corr|trace|rid|cid|x-request)?[\\s_-]*(?:id)?';
@@ -111,9 +196,9 @@ const CLOSERS: Record<string, string> = { '[': ']', '(': ')', '<': '>', '{': '}'
  * `(req ${id}) …`, and the same shapes at the end of the message. Mentions elsewhere stay as a
  * placeholder of the context's id field.
  */
-function dropTraceIdAffixes(input: Array<{ text: string } | { value: ValueShape }>): Array<{ text: string } | { value: ValueShape }> {
+function dropTraceIdAffixes(input: MessagePart[]): MessagePart[] {
   let parts = [...input];
-  const isId = (p: { text: string } | { value: ValueShape } | undefined) => !!p && 'value' in p && (p.value.isTraceId || unwrapStringification(p.value).isTraceId);
+  const isId = (p: MessagePart | undefined) => !!p && 'value' in p && (p.value.isTraceId || unwrapStringification(p.value).isTraceId);
   // Prefix: nothing but a label before the first value, and that value is the id.
   const firstValue = parts.findIndex((p) => 'value' in p);
   if (firstValue >= 0 && isId(parts[firstValue])) {
@@ -132,7 +217,8 @@ function dropTraceIdAffixes(input: Array<{ text: string } | { value: ValueShape 
     const beforePart = parts[lastValue - 1];
     const beforeText = beforePart && 'text' in beforePart ? beforePart.text : '';
     const match = SUFFIX_BEFORE.exec(beforeText);
-    if (match && match[0].length > 0 && /^\s*[\])>}]?\s*$/.test(after) && (match[1] ? after.trim() === CLOSERS[match[1]] : after.trim() === '')) {
+    // Only a label, bracket or separator marks a suffix: `done by ${id}` is a mention.
+    if (match && match[0].trim().length > 0 && /^\s*[\])>}]?\s*$/.test(after) && (match[1] ? after.trim() === CLOSERS[match[1]] : after.trim() === '')) {
       const kept = beforeText.slice(0, beforeText.length - match[0].length);
       parts = [...parts.slice(0, lastValue - 1), { text: kept }];
     }
@@ -151,8 +237,8 @@ function consumeCloser(after: string, opener: string | undefined): string | unde
   return m ? after.slice(m[0].length) : after;
 }
 
-function mergeText(parts: Array<{ text: string } | { value: ValueShape }>): Array<{ text: string } | { value: ValueShape }> {
-  const out: Array<{ text: string } | { value: ValueShape }> = [];
+function mergeText(parts: MessagePart[]): MessagePart[] {
+  const out: MessagePart[] = [];
   for (const part of parts) {
     const previous = out[out.length - 1];
     if ('text' in part && previous && 'text' in previous) previous.text += part.text;
@@ -166,33 +252,39 @@ function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
   return -1;
 }
 
-/** Field names: readable, never colliding, the same value reusing its field. */
+const RESERVED_WORDS = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined'.split(' '),
+);
+
+/**
+ * Field names: readable, never colliding, the same value reusing its field. A name taken by a
+ * different value gets a number (`rowId`, `rowId2`); a record's own name (`msg`, `level`, the id
+ * field) or a reserved word gets `Value` (`msgValue`).
+ */
 class FieldNames {
-  private readonly byName = new Map<string, string>();
-  private readonly order: string[] = [];
+  private readonly codeByName = new Map<string, string>();
+  private readonly added: string[] = [];
+  private readonly idField: string;
 
-  constructor(private readonly idField: string) {}
+  constructor(options: StructuredLogOptions) {
+    this.idField = options.idField;
+    for (const field of options.existingFields ?? []) this.codeByName.set(field.name, field.code);
+  }
 
-  nameFor(value: ValueShape): string {
-    const base = value.isError ? 'err' : fieldNameOf(value);
+  nameFor(base: string, code: string, isError = false): string {
+    for (const [name, existing] of this.codeByName) if (existing === code) return name;
+    let stem = isError ? 'err' : base;
+    if (RESERVED_FIELDS.has(stem) || stem === this.idField || RESERVED_WORDS.has(stem)) stem = `${stem}Value`;
     for (let n = 1; ; n++) {
-      const name = n === 1 ? base : `${base}${n}`;
-      if (RESERVED_FIELDS.has(name) || name === this.idField) continue;
-      const existing = this.byName.get(name);
-      if (existing === undefined) {
-        this.add(name, value.code);
-        return name;
-      }
-      if (existing === value.code) return name;
+      const name = n === 1 ? stem : `${stem}${n}`;
+      if (this.codeByName.has(name)) continue;
+      this.codeByName.set(name, code);
+      this.added.push(name);
+      return name;
     }
   }
 
-  add(name: string, code: string): void {
-    this.byName.set(name, code);
-    this.order.push(name);
-  }
-
   list(): StructuredField[] {
-    return this.order.map((name) => ({ name, code: this.byName.get(name)! }));
+    return this.added.map((name) => ({ name, code: this.codeByName.get(name)! }));
   }
 }

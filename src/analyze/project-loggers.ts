@@ -1,0 +1,363 @@
+// Which calls log through the project's own loggers, which library each logger is, and where it
+// is created. Heuristics, in order (the first that answers wins):
+// 1. The method's declaration: a method typed by pino's `LogFn`, winston's `LeveledLogMethod`
+//    or bunyan's typings is that library's (so `req.log.info` of Fastify is pino), and a call to the
+//    emitted runtime's `log` is the facade.
+// 2. Where the receiver comes from: a variable, `this.x` field or import initialised with `pino(…)`,
+//    `winston.createLogger(…)`, `bunyan.createLogger(…)` (imported or required), `<logger>.child(…)`,
+//    or a project function that returns one of those (`createLogger()` of its own).
+// 3. Its name: a receiver called like one of `loggerNames` (`logger`, `log` by default; `this.logger`,
+//    `ctx.log` too) is a logger of the project's own. How it takes fields comes from its method's
+//    signature — `(msg: string, fields: object)` or `(fields: object, msg: string)`, by types, else by
+//    parameter names (`msg`/`message` and `fields`/`meta`/`context`/`data`/…); undefined when unreadable.
+import { ts } from 'ts-morph';
+import { DEFAULT_LOGGER_NAMES } from '../config/config.js';
+import { RUNTIME_MODULE_MARKER } from '../runtime/runtime-options.js';
+import { unwrapExpression, walk } from './function-likes.js';
+
+export type LoggerLibrary = 'pino' | 'winston' | 'bunyan';
+/** pino/bunyan: `logger.info({ fields }, 'msg')`; winston and the facade: `logger.info('msg', { fields })`. */
+export type LoggerForm = 'object-first' | 'message-first';
+
+export interface ProjectLogger {
+  /** `own`: a logger of the project's own; `facade`: the emitted runtime's `log`. */
+  library: LoggerLibrary | 'own' | 'facade';
+  /** How it takes fields; undefined for an own logger whose signature the analysis cannot read. */
+  form: LoggerForm | undefined;
+  /** Where it is created, when the analysis can see it (the root of a `.child()` chain). */
+  creation?: ts.CallExpression;
+  /** How the code names it (`logger`, `this.logger`), for messages. */
+  label: string;
+  /** One key per logger, so its findings are not repeated at every call. */
+  key: string;
+}
+
+export interface LoggerCreation {
+  call: ts.CallExpression;
+  library: LoggerLibrary;
+}
+
+const LIBRARY_METHODS: Record<LoggerLibrary, ReadonlySet<string>> = {
+  pino: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
+  bunyan: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
+  winston: new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'log', 'notice', 'warning', 'crit', 'alert', 'emerg']),
+};
+const OWN_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'verbose', 'notice', 'critical']);
+/** Any method a logger call may use: checked first, so other calls cost nothing. */
+const ANY_LOG_METHOD = new Set([...OWN_METHODS, ...Object.values(LIBRARY_METHODS).flatMap((methods) => [...methods])]);
+const MESSAGE_NAMES = /^(msg|message|text|format|fmt)$/i;
+const FIELDS_NAMES = /^(fields|meta|metadata|context|ctx|data|extra|props|properties|attrs|attributes|details|obj|object|bindings|payload)$/i;
+const LIBRARY_BY_PATH: [RegExp, LoggerLibrary][] = [
+  [/\/node_modules\/pino\//, 'pino'],
+  [/\/node_modules\/(winston|logform|winston-transport)\//, 'winston'],
+  [/\/node_modules\/(@types\/)?bunyan\//, 'bunyan'],
+];
+
+export class ProjectLoggers {
+  private readonly names: ReadonlySet<string>;
+  private readonly originCache = new Map<ts.Node, Origin | null>();
+  /** Asked for every call twice (param uses, then log calls): resolved once. */
+  private readonly callCache = new Map<ts.CallExpression, { logger: ProjectLogger; method: string } | null>();
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    loggerNames: readonly string[] = DEFAULT_LOGGER_NAMES,
+  ) {
+    this.names = new Set(loggerNames);
+  }
+
+  /** The logger a call logs through (`logger.info(…)`), or undefined for any other call. */
+  loggerOf(call: ts.CallExpression): { logger: ProjectLogger; method: string } | undefined {
+    let known = this.callCache.get(call);
+    if (known === undefined) {
+      known = this.resolveLogger(call) ?? null;
+      this.callCache.set(call, known);
+    }
+    return known ?? undefined;
+  }
+
+  private resolveLogger(call: ts.CallExpression): { logger: ProjectLogger; method: string } | undefined {
+    const callee = unwrapExpression(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
+    const method = callee.name.text;
+    if (!ANY_LOG_METHOD.has(method)) return undefined;
+    const receiver = unwrapExpression(callee.expression);
+    if (ts.isIdentifier(receiver) && receiver.text === 'console') return undefined;
+    const label = receiver.getText().replace(/\s+/g, '');
+
+    const declared = this.libraryOfSignature(call);
+    if (declared === 'facade') return { logger: { library: 'facade', form: 'message-first', label, key: 'facade' }, method };
+    const origin = this.originOf(receiver, 0);
+    const library = declared ?? origin?.library;
+    if (library) {
+      if (!LIBRARY_METHODS[library].has(method)) return undefined;
+      const creation = origin?.library === library ? origin.creation : undefined;
+      const form: LoggerForm = library === 'winston' ? 'message-first' : 'object-first';
+      return { logger: { library, form, creation, label, key: creation ? keyOf(creation) : `${library}:${label}` }, method };
+    }
+    if (!OWN_METHODS.has(method) || !this.isNamedLikeALogger(receiver)) return undefined;
+    const declaration = this.declarationOf(receiver);
+    return { logger: { library: 'own', form: this.ownForm(call), label, key: declaration ? keyOf(declaration) : `own:${label}` }, method };
+  }
+
+  /** Every pino/winston/bunyan logger created in a file (`.child()` loggers inherit, so they are not creations). */
+  creationsIn(file: ts.SourceFile): LoggerCreation[] {
+    const out: LoggerCreation[] = [];
+    walk(file, (node) => {
+      if (ts.isCallExpression(node)) {
+        const library = this.libraryOfFactoryCall(node);
+        if (library) out.push({ call: node, library });
+      }
+    });
+    return out;
+  }
+
+  private libraryOfSignature(call: ts.CallExpression): LoggerLibrary | 'facade' | undefined {
+    // The callee's type, not the resolved overload: no argument has to be checked for this.
+    const declaration = this.checker.getTypeAtLocation(call.expression).getCallSignatures()[0]?.getDeclaration();
+    const file = declaration?.getSourceFile();
+    if (!file) return undefined;
+    if (file.text.startsWith(RUNTIME_MODULE_MARKER)) return 'facade';
+    const path = file.fileName.replace(/\\/g, '/');
+    return LIBRARY_BY_PATH.find(([pattern]) => pattern.test(path))?.[1];
+  }
+
+  /** Where a logger value comes from: a factory call of a known library, through variables, fields, imports, `.child()` and project functions. */
+  private originOf(expr: ts.Expression, depth: number): Origin | undefined {
+    const e = unwrapExpression(expr);
+    if (depth > 6) return undefined;
+    const cached = this.originCache.get(e);
+    if (cached !== undefined) return cached ?? undefined;
+    this.originCache.set(e, null); // cycles end here
+    const origin = this.computeOrigin(e, depth);
+    this.originCache.set(e, origin ?? null);
+    return origin;
+  }
+
+  private computeOrigin(e: ts.Expression, depth: number): Origin | undefined {
+    if (ts.isCallExpression(e)) {
+      const library = this.libraryOfFactoryCall(e);
+      if (library) return { library, creation: e };
+      const callee = unwrapExpression(e.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'child') return this.originOf(callee.expression, depth + 1);
+      // A project function that returns a logger (`createLogger()` of its own).
+      const fn = this.functionOf(callee);
+      if (fn && fn.body) {
+        for (const returned of returnedExpressions(fn.body)) {
+          const origin = this.originOf(returned, depth + 1);
+          if (origin) return origin;
+        }
+      }
+      return undefined;
+    }
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+      for (const initializer of this.initializersOf(e)) {
+        const origin = this.originOf(initializer, depth + 1);
+        if (origin) return origin;
+      }
+    }
+    return undefined;
+  }
+
+  /** `pino(…)`, `winston.createLogger(…)`, `bunyan.createLogger(…)` (and named or required forms). */
+  private libraryOfFactoryCall(call: ts.CallExpression): LoggerLibrary | undefined {
+    const callee = unwrapExpression(call.expression);
+    if (ts.isIdentifier(callee)) {
+      const imported = this.moduleBinding(callee);
+      if (imported?.module === 'pino' && ['default', '*', 'pino'].includes(imported.name)) return 'pino';
+      if ((imported?.module === 'winston' || imported?.module === 'bunyan') && imported.name === 'createLogger') return imported.module;
+      return undefined;
+    }
+    if (ts.isCallExpression(callee) && isRequireOf(callee, 'pino')) return 'pino'; // require('pino')(…)
+    if (ts.isPropertyAccessExpression(callee)) {
+      const object = unwrapExpression(callee.expression);
+      const module = ts.isIdentifier(object) ? this.moduleBinding(object) : undefined;
+      const name = callee.name.text;
+      if (module && ['default', '*'].includes(module.name)) {
+        if (module.module === 'pino' && (name === 'pino' || name === 'default')) return 'pino';
+        if ((module.module === 'winston' || module.module === 'bunyan') && name === 'createLogger') return module.module;
+      }
+      if (ts.isCallExpression(object) && name === 'createLogger') {
+        if (isRequireOf(object, 'winston')) return 'winston';
+        if (isRequireOf(object, 'bunyan')) return 'bunyan';
+      }
+    }
+    return undefined;
+  }
+
+  /** What an identifier imports: `import pino from 'pino'` → pino/default, `const { createLogger } = require('winston')` → winston/createLogger. */
+  private moduleBinding(identifier: ts.Identifier): { module: string; name: string } | undefined {
+    const declaration = this.checker.getSymbolAtLocation(identifier)?.declarations?.[0];
+    if (!declaration) return undefined;
+    const fromImport = (specifier: ts.Expression) => (ts.isStringLiteral(specifier) ? specifier.text : undefined);
+    if (ts.isImportClause(declaration)) {
+      const module = fromImport(declaration.parent.moduleSpecifier);
+      return module ? { module, name: 'default' } : undefined;
+    }
+    if (ts.isNamespaceImport(declaration)) {
+      const module = fromImport(declaration.parent.parent.moduleSpecifier);
+      return module ? { module, name: '*' } : undefined;
+    }
+    if (ts.isImportSpecifier(declaration)) {
+      const module = fromImport(declaration.parent.parent.parent.moduleSpecifier);
+      return module ? { module, name: (declaration.propertyName ?? declaration.name).text } : undefined;
+    }
+    if (ts.isImportEqualsDeclaration(declaration) && ts.isExternalModuleReference(declaration.moduleReference)) {
+      const module = fromImport(declaration.moduleReference.expression);
+      return module ? { module, name: '*' } : undefined;
+    }
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const init = unwrapExpression(declaration.initializer);
+      const module = requiredModule(init);
+      if (module) return { module, name: '*' };
+      if (ts.isPropertyAccessExpression(init) && ts.isCallExpression(init.expression)) {
+        const inner = requiredModule(init.expression); // const pino = require('pino').pino
+        if (inner) return { module: inner, name: init.name.text };
+      }
+    }
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) {
+      const variable = declaration.parent.parent;
+      const module = ts.isVariableDeclaration(variable) && variable.initializer ? requiredModule(unwrapExpression(variable.initializer)) : undefined;
+      const property = declaration.propertyName ?? declaration.name;
+      if (module && ts.isIdentifier(property)) return { module, name: property.text };
+    }
+    return undefined;
+  }
+
+  /** Values a variable, field or import is given: its initializer, or `this.x = …` assignments in a class. */
+  private initializersOf(e: ts.Identifier | ts.PropertyAccessExpression): ts.Expression[] {
+    const symbol = this.resolvedSymbol(e);
+    const out: ts.Expression[] = [];
+    for (const declaration of symbol?.declarations ?? []) {
+      if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) out.push(declaration.initializer);
+      else if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent) && declaration.parent.left === declaration) {
+        out.push(declaration.parent.right); // JS: this.logger = pino()
+      } else if (ts.isPropertyDeclaration(declaration) && ts.isClassLike(declaration.parent)) {
+        out.push(...constructorAssignments(declaration.parent, declaration.name.getText()));
+      } else if (ts.isShorthandPropertyAssignment(declaration) || ts.isExportAssignment(declaration)) {
+        out.push(ts.isShorthandPropertyAssignment(declaration) ? declaration.name : declaration.expression);
+      }
+    }
+    return out;
+  }
+
+  private resolvedSymbol(e: ts.Node): ts.Symbol | undefined {
+    const symbol = this.checker.getSymbolAtLocation(e);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) {
+      try {
+        return this.checker.getAliasedSymbol(symbol);
+      } catch {
+        return symbol;
+      }
+    }
+    return symbol;
+  }
+
+  private functionOf(callee: ts.Expression): ts.SignatureDeclaration & { body?: ts.Node } | undefined {
+    const declaration = this.resolvedSymbol(ts.isPropertyAccessExpression(callee) ? callee.name : callee)?.valueDeclaration;
+    if (!declaration) return undefined;
+    if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) return declaration;
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const init = unwrapExpression(declaration.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+    return undefined;
+  }
+
+  private declarationOf(receiver: ts.Expression): ts.Node | undefined {
+    const node = ts.isPropertyAccessExpression(receiver) ? receiver.name : receiver;
+    return this.resolvedSymbol(node)?.declarations?.[0];
+  }
+
+  private isNamedLikeALogger(receiver: ts.Expression): boolean {
+    if (ts.isIdentifier(receiver)) return this.names.has(receiver.text);
+    if (ts.isPropertyAccessExpression(receiver)) return this.names.has(receiver.name.text);
+    if (ts.isCallExpression(receiver)) {
+      const callee = unwrapExpression(receiver.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      return /^(create|get|make)Logger$/.test(name);
+    }
+    return false;
+  }
+
+  /** How an own logger's method takes fields, from its signatures (types first, then parameter names). */
+  private ownForm(call: ts.CallExpression): LoggerForm | undefined {
+    const signatures = this.checker.getTypeAtLocation(call.expression).getCallSignatures();
+    const forms = new Set<LoggerForm>();
+    for (const signature of signatures) {
+      const [first, second] = signature.getParameters();
+      if (!first || !second) continue;
+      const kindOf = (parameter: ts.Symbol): 'message' | 'fields' | undefined => {
+        const declaration = parameter.valueDeclaration;
+        if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) return undefined;
+        const type = declaration ? this.checker.getTypeOfSymbolAtLocation(parameter, declaration) : undefined;
+        const byType = type ? typeKind(type) : undefined;
+        if (byType) return byType;
+        if (MESSAGE_NAMES.test(parameter.name)) return 'message';
+        if (FIELDS_NAMES.test(parameter.name)) return 'fields';
+        return undefined;
+      };
+      const a = kindOf(first);
+      const b = kindOf(second);
+      if (a === 'message' && b === 'fields') forms.add('message-first');
+      if (a === 'fields' && b === 'message') forms.add('object-first');
+    }
+    return forms.size === 1 ? [...forms][0] : forms.has('object-first') ? 'object-first' : undefined;
+  }
+}
+
+interface Origin {
+  library: LoggerLibrary;
+  creation: ts.CallExpression;
+}
+
+/** 'message' for a string parameter, 'fields' for an object one; undefined for any/unknown and everything else. */
+function typeKind(type: ts.Type): 'message' | 'fields' | undefined {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+  const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
+  if (parts.length === 0) return undefined;
+  if (parts.every((t) => t.flags & ts.TypeFlags.StringLike)) return 'message';
+  if (parts.some((t) => t.flags & ts.TypeFlags.Object || t.flags & ts.TypeFlags.NonPrimitive) && !parts.some((t) => t.flags & ts.TypeFlags.StringLike)) {
+    return parts.some((t) => t.getCallSignatures().length > 0) ? undefined : 'fields';
+  }
+  return undefined;
+}
+
+function requiredModule(expr: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
+  const arg = expr.arguments[0];
+  return arg && ts.isStringLiteral(arg) ? arg.text : undefined;
+}
+
+function isRequireOf(expr: ts.CallExpression, module: string): boolean {
+  return requiredModule(expr) === module;
+}
+
+function returnedExpressions(body: ts.Node): ts.Expression[] {
+  if (!ts.isBlock(body)) return [body as ts.Expression];
+  const out: ts.Expression[] = [];
+  walk(body, (node) => {
+    if (ts.isFunctionLike(node)) return false;
+    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
+    return true;
+  });
+  return out;
+}
+
+function constructorAssignments(cls: ts.ClassLikeDeclaration, name: string): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  for (const member of cls.members) {
+    if (!ts.isConstructorDeclaration(member) || !member.body) continue;
+    walk(member.body, (node) => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = unwrapExpression(node.left);
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) out.push(node.right);
+      }
+    });
+  }
+  return out;
+}
+
+function keyOf(node: ts.Node): string {
+  return `${node.getSourceFile().fileName}:${node.getStart()}`;
+}

@@ -1,0 +1,239 @@
+// logger-context: where a pino or winston logger is created in the migrated files, its records get
+// the trace context — pino a `mixin` (merged into an existing one), winston a `format` in front of
+// its own — so the id that structured-logs drops from their messages is still in every record.
+// bunyan has no hook that runs per record, and loggers created elsewhere cannot be edited: those
+// get a `manual` finding that says what to add where.
+import { ts } from 'ts-morph';
+import { unwrapExpression } from '../analyze/function-likes.js';
+import type { LoggerCreation, ProjectLogger } from '../analyze/project-loggers.js';
+import type { FileEdits } from '../plan/file-edits.js';
+import { lineIndentAt } from './source-layout.js';
+import type { Rule, RuleContext } from './rule.js';
+
+export const loggerContext: Rule = {
+  id: 'logger-context',
+  description: 'Where a pino or winston logger is created, its records get the trace context (pino `mixin`, winston a `format`); bunyan and loggers created elsewhere get a `manual` finding.',
+  apply(ctx: RuleContext): void {
+    for (const creation of ctx.facts.loggerCreations) {
+      if (ctx.isRefused(ownerOf(creation.call))) continue; // its edit would not type-check: reported by verify
+      const problem = creation.library === 'pino' ? injectPinoMixin(creation, ctx) : creation.library === 'winston' ? injectWinstonFormat(creation, ctx) : bunyanAdvice(ctx);
+      if (problem) ctx.findings.push({ ruleId: 'logger-context', kind: 'manual', node: creation.call, message: problem });
+    }
+    // Loggers whose messages lost their id, created where this run cannot add the context.
+    const reported = new Set<string>();
+    const editable = (node: ts.Node) => ctx.facts.editable.has(node.getSourceFile().fileName);
+    for (const calls of ctx.facts.logCalls.values()) {
+      for (const call of calls) {
+        if (call.kind !== 'logger' || !call.interpolated || call.problem || reported.has(call.logger.key)) continue;
+        const { logger } = call;
+        if (logger.library === 'facade' || (logger.creation && editable(logger.creation) && logger.library !== 'bunyan')) continue;
+        if (logger.library === 'bunyan' && logger.creation && editable(logger.creation)) continue; // reported at its creation
+        reported.add(logger.key);
+        ctx.findings.push({ ruleId: 'logger-context', kind: 'manual', node: call.call, message: elsewhereAdvice(logger, ctx) });
+      }
+    }
+  },
+};
+
+const ALREADY_INJECTED = /\b(traceId|currentTrace)\d*\s*\(/;
+
+/** `pino({ … })` gets `mixin: () => ({ correlationId: traceId() })`, or its mixin's result gets the id. */
+function injectPinoMixin(creation: LoggerCreation, ctx: RuleContext): string | undefined {
+  const { call } = creation;
+  const file = call.getSourceFile();
+  const where = `\`${calleeLabel(call)}\``;
+  const idEntry = () => `${propertyKey(ctx.config.idField)}: ${ctx.runtimeName(file, 'traceId')}()`;
+  const advice = `\`mixin: () => ({ ${propertyKey(ctx.config.idField)}: traceId() })\` (traceId from the trace-context module)`;
+  const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  if (options && !ts.isObjectLiteralExpression(options)) return `${where}: its options are not an object literal here; add ${advice} to them`;
+  const mixin = options && property(options, 'mixin');
+  if (!mixin) {
+    if (options?.properties.some((p) => ts.isSpreadAssignment(p))) return `${where}: its options spread another object, which may set a mixin; add ${advice}, merging any mixin it has`;
+    setProperty(call, undefined, () => `mixin: () => ({ ${idEntry()} })`, ctx);
+    return undefined;
+  }
+  if (ALREADY_INJECTED.test(mixin.getText(file))) return undefined;
+  // An arrow that returns an expression: the id joins its result. Anything else is merged by hand
+  // (wrapping a function of unknown arity would not type-check).
+  const initializer = ts.isPropertyAssignment(mixin) ? unwrapExpression(mixin.initializer) : undefined;
+  if (initializer && ts.isArrowFunction(initializer) && !ts.isBlock(initializer.body)) {
+    const body = unwrapExpression(initializer.body);
+    const edits = ctx.edits(file);
+    if (ts.isObjectLiteralExpression(body)) {
+      if (body.properties.some((p) => p.name?.getText(file).replace(/^['"]|['"]$/g, '') === ctx.config.idField)) return undefined; // it sets the id itself
+      insertIntoObject(body, idEntry(), edits, ownerOf(call));
+    } else {
+      const value = edits.render(initializer.body.getStart(file), initializer.body.end);
+      edits.add(initializer.body.getStart(file), initializer.body.end, `({ ...(${value}), ${idEntry()} })`, ownerOf(call));
+    }
+    return undefined;
+  }
+  return `${where}: it has a mixin the rewrite cannot extend; add \`${propertyKey(ctx.config.idField)}: traceId()\` to the object it returns by hand`;
+}
+
+/** `winston.createLogger({ … })` gets a format that adds the id in front of its own (json by default). */
+function injectWinstonFormat(creation: LoggerCreation, ctx: RuleContext): string | undefined {
+  const { call } = creation;
+  const file = call.getSourceFile();
+  const where = `\`${calleeLabel(call)}\``;
+  const advice = `a format that adds \`${ctx.config.idField}\` from traceId() (trace-context module): format.combine(format((info) => { const id = traceId(); if (id !== undefined) info${propertyAccess(ctx.config.idField)} = id; return info; })(), <its format>)`;
+  const format = winstonFormatName(call);
+  if (!format) return `${where}: winston's \`format\` is not imported in this file; add ${advice}`;
+  const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  if (options && !ts.isObjectLiteralExpression(options)) return `${where}: its options are not an object literal here; add ${advice}`;
+  const existing = options && property(options, 'format');
+  if (existing && ALREADY_INJECTED.test(existing.getText(file))) return undefined;
+  if (existing && !ts.isPropertyAssignment(existing) && !ts.isShorthandPropertyAssignment(existing)) return `${where}: its format is not a plain property; add ${advice}`;
+  if (!existing && options?.properties.some((p) => ts.isSpreadAssignment(p))) return `${where}: its options spread another object, which may set a format; add ${advice}`;
+  const edits = ctx.edits(file);
+  const value = !existing ? `${format}.json()` : ts.isPropertyAssignment(existing) ? edits.render(existing.initializer.getStart(file), existing.initializer.end) : existing.name.text;
+  // format.combine(<adds the id>, <its format, json by default>), one step deeper than the property.
+  setProperty(call, existing, (indent) => {
+    const unit = ctx.indentUnit(file);
+    return [
+      `format: ${format}.combine(`,
+      `${indent}${unit}${format}((info) => {`,
+      `${indent}${unit}${unit}const id = ${ctx.runtimeName(file, 'traceId')}();`,
+      `${indent}${unit}${unit}if (id !== undefined) info${propertyAccess(ctx.config.idField)} = id;`,
+      `${indent}${unit}${unit}return info;`,
+      `${indent}${unit}})(),`,
+      `${indent}${unit}${value},`,
+      `${indent})`,
+    ].join(edits.source.eol);
+  }, ctx);
+  return undefined;
+}
+
+function bunyanAdvice(ctx: RuleContext): string {
+  return `bunyan has no hook that runs for every record, so this logger's records do not carry \`${ctx.config.idField}\`: log through \`logger.child({ ${propertyKey(ctx.config.idField)}: traceId() }, true)\` inside the trace context, or move to pino`;
+}
+
+function elsewhereAdvice(logger: ProjectLogger, ctx: RuleContext): string {
+  const id = ctx.config.idField;
+  const where = logger.creation ? `where it is created (${logger.creation.getSourceFile().fileName.split('/').pop()}, outside this run)` : 'where it is created (the analysis cannot see where)';
+  switch (logger.library) {
+    case 'pino':
+      return `records of \`${logger.label}\` (pino) carry \`${id}\` only with \`mixin: () => ({ ${propertyKey(id)}: traceId() })\` ${where}`;
+    case 'winston':
+      return `records of \`${logger.label}\` (winston) carry \`${id}\` only with a format that adds traceId() ${where}`;
+    case 'bunyan':
+      return `records of \`${logger.label}\` (bunyan) carry \`${id}\` only when logged through \`${logger.label}.child({ ${propertyKey(id)}: traceId() }, true)\` inside the trace context: bunyan has no per-record hook`;
+    default:
+      return `records of \`${logger.label}\` (the project's own logger) carry \`${id}\` only if its implementation adds traceId() (trace-context module) to each one`;
+  }
+}
+
+/** The local name of winston's `format`: `winston.format` for a default/namespace import, or a named `format` import. */
+function winstonFormatName(call: ts.CallExpression): string | undefined {
+  const callee = unwrapExpression(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const object = unwrapExpression(callee.expression);
+    return ts.isIdentifier(object) ? `${object.text}.format` : undefined;
+  }
+  const file = call.getSourceFile();
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === 'winston') {
+      const bindings = statement.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        const element = bindings.elements.find((e) => (e.propertyName ?? e.name).text === 'format' && !e.isTypeOnly);
+        if (element) return element.name.text;
+      }
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer && unwrapExpression(declaration.initializer);
+        if (!init || !ts.isCallExpression(init) || init.expression.getText(file) !== 'require' || init.arguments[0]?.getText(file).slice(1, -1) !== 'winston') continue;
+        if (ts.isObjectBindingPattern(declaration.name)) {
+          const element = declaration.name.elements.find((e) => (e.propertyName ?? e.name).getText(file) === 'format');
+          if (element && ts.isIdentifier(element.name)) return element.name.text;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function property(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  return object.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name);
+}
+
+/**
+ * Sets a property of the creation call's options object (adding the object when there is none):
+ * replaces `target`, or adds it last. `text(indent)` gets the indentation of the property's line.
+ * A multi-line property turns a one-line object into one property per line.
+ */
+function setProperty(call: ts.CallExpression, target: ts.ObjectLiteralElementLike | undefined, text: (indent: string) => string, ctx: RuleContext): void {
+  const file = call.getSourceFile();
+  const edits = ctx.edits(file);
+  const owner = ownerOf(call);
+  const eol = edits.source.eol;
+  const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  const object = options && ts.isObjectLiteralExpression(options) ? options : undefined;
+  const properties = object ? [...object.properties] : [];
+  const lineOf = (pos: number) => file.getLineAndCharacterOfPosition(pos).line;
+  if (object && properties.length > 0 && lineOf(properties[0]!.getStart(file)) !== lineOf(object.getStart(file))) {
+    // One property per line already: replace in place, or add after the last one.
+    const indent = lineIndentAt(file.text, (target ?? properties[properties.length - 1]!).getStart(file));
+    if (target) edits.add(target.getStart(file), target.end, text(indent), owner);
+    else insertIntoObject(object, text(indent), edits, owner);
+    return;
+  }
+  const outer = lineIndentAt(file.text, (object ?? call).getStart(file));
+  const indent = outer + ctx.indentUnit(file);
+  const value = text(indent);
+  if (!value.includes('\n')) {
+    if (target) edits.add(target.getStart(file), target.end, value, owner);
+    else if (object) insertIntoObject(object, value, edits, owner);
+    else {
+      const at = file.text.indexOf('(', call.expression.end) + 1;
+      edits.add(at, at, `{ ${value} }`, owner);
+    }
+    return;
+  }
+  const entries = properties.map((p) => (p === target ? value : edits.render(p.getStart(file), p.end)));
+  if (!target) entries.push(value);
+  const rendered = `{${eol}${entries.map((e) => `${indent}${e},`).join(eol)}${eol}${outer}}`;
+  if (object) edits.add(object.getStart(file), object.end, rendered, [owner, ...edits.ownersWithin(object.getStart(file), object.end)]);
+  else {
+    const at = file.text.indexOf('(', call.expression.end) + 1;
+    edits.add(at, at, rendered, owner);
+  }
+}
+
+/** Adds `text` as the last property of an object, following its layout (one line, or one property per line). */
+function insertIntoObject(object: ts.ObjectLiteralExpression, text: string, edits: FileEdits, owner: string): void {
+  const file = object.getSourceFile();
+  const properties = object.properties;
+  const last = properties[properties.length - 1];
+  if (!last) {
+    edits.add(object.getStart(file) + 1, object.end - 1, ` ${text} `, owner);
+    return;
+  }
+  const multiLine = file.getLineAndCharacterOfPosition(last.getStart(file)).line !== file.getLineAndCharacterOfPosition(object.getStart(file)).line;
+  const trailingComma = properties.hasTrailingComma;
+  const afterLast = trailingComma ? file.text.indexOf(',', last.end) + 1 : last.end;
+  if (multiLine) {
+    const indent = lineIndentAt(file.text, last.getStart(file));
+    const eol = edits.source.eol;
+    edits.add(afterLast, afterLast, trailingComma ? `${eol}${indent}${text},` : `,${eol}${indent}${text}`, owner);
+  } else {
+    edits.add(afterLast, afterLast, trailingComma ? ` ${text},` : `, ${text}`, owner);
+  }
+}
+
+function ownerOf(call: ts.CallExpression): string {
+  return `logger:${call.getSourceFile().fileName}:${call.getStart()}`;
+}
+
+/** `pino(…)`, `winston.createLogger(…)`: how findings name a creation. */
+function calleeLabel(call: ts.CallExpression): string {
+  return `${call.expression.getText().replace(/\s+/g, '')}(…)`;
+}
+
+function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`;
+}
+
+function propertyAccess(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `['${name}']`;
+}
