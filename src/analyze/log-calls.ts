@@ -111,6 +111,9 @@ export function collectLogCalls(file: ts.SourceFile, checker: ts.TypeChecker, lo
   walk(file, (node) => {
     if (ts.isCallExpression(node)) {
       const method = consoleMethodOf(node);
+      // `console.log(JSON.stringify({ level, message, … }))` already writes a structured record:
+      // wrapping it would nest the record under a field and blank its message.
+      if (method && isJsonRecordLine(node)) return true;
       if (method) {
         const spread = node.arguments.some((a) => ts.isSpreadElement(a));
         const call: ConsoleLogCall = { kind: 'console', call: node, method, values: spread ? [] : interpolatedExpressions(node.arguments) };
@@ -137,6 +140,13 @@ export function collectLogCalls(file: ts.SourceFile, checker: ts.TypeChecker, lo
     return true;
   });
   return facts;
+}
+
+function isJsonRecordLine(call: ts.CallExpression): boolean {
+  const [only, ...rest] = call.arguments;
+  if (!only || rest.length > 0) return false;
+  const e = unwrapExpression(only);
+  return ts.isCallExpression(e) && e.expression.getText() === 'JSON.stringify' && !!e.arguments[0] && ts.isObjectLiteralExpression(unwrapExpression(e.arguments[0]));
 }
 
 /** `console.log.apply(…)`, `const log = console.log`, `.catch(console.error)`, `console[level](…)`, `const { log } = console`. */

@@ -41,8 +41,10 @@ export interface PlanModel {
   aliasRemovals: { alias: Alias; owner: string }[];
   inlineWraps: InlineWrap[];
   scopeWraps: ScopeWrap[];
-  /** Identifiers that denote the request's trace id inside log calls (dropped from messages). */
+  /** Expressions that denote the request's trace id inside log calls (dropped from messages). */
   traceIdReferences: Set<ts.Node>;
+  /** Properties carrying the id in objects a log call takes as a value (`{ reqId, ms }`): removed. */
+  logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: string }[];
   /** Components that turned out impossible while deriving (re-decide with them excluded). */
   newExclusions: Map<string, Reason>;
 }
@@ -60,6 +62,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     inlineWraps: [],
     scopeWraps: [],
     traceIdReferences: new Set(),
+    logMemberDrops: [],
     newExclusions: new Map(),
   };
   const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
@@ -107,6 +110,12 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
       const keptAliases = new Set<Alias>();
       for (const use of slot.uses) {
         const isEdge = use.kind === 'pass';
+        // `console.log('done', { reqId, ms })`: the id's property goes, the record has the id already.
+        const logMember = logObjectMember(use.reference, facts.logValues);
+        if (logMember) {
+          model.logMemberDrops.push({ element: logMember, owner });
+          continue;
+        }
         const isLogPart = isDirectLogPart(use.reference, facts.logValues);
         if (use.alias) {
           if (!isEdge && !isLogPart && !isAliasInitializer(use.reference, use.alias)) keptAliases.add(use.alias);
@@ -153,7 +162,22 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
       if (isDirectLogPart(ref, facts.logValues)) model.traceIdReferences.add(ref);
     }
   }
+  // An object left with nothing but the id is the id itself: the log rule drops the whole value.
+  const dropsByObject = new Map<ts.Node, number>();
+  for (const { element } of model.logMemberDrops) dropsByObject.set(element.parent, (dropsByObject.get(element.parent) ?? 0) + 1);
+  for (const [object, count] of dropsByObject) {
+    if ((object as ts.ObjectLiteralExpression).properties.length === count) model.traceIdReferences.add(object);
+  }
+  model.logMemberDrops = model.logMemberDrops.filter(({ element }) => !model.traceIdReferences.has(element.parent));
   return model;
+}
+
+/** The property (`reqId` or `reqId: reqId`) of an object literal that a log call takes as a value. */
+function logObjectMember(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unknown>): ts.ObjectLiteralElementLike | undefined {
+  const parent = reference.parent;
+  const element = ts.isShorthandPropertyAssignment(parent) && parent.name === reference ? parent : ts.isPropertyAssignment(parent) && parent.initializer === reference ? parent : undefined;
+  if (!element || !ts.isObjectLiteralExpression(element.parent) || !logValues.has(element.parent)) return undefined;
+  return element;
 }
 
 function isWithin(node: ts.Node, scope: RestScope): boolean {

@@ -128,7 +128,7 @@ function isTraceIdExpression(expr: ts.Expression, ctx: Pick<RuleContext, 'model'
     }
     break;
   }
-  return ts.isIdentifier(e) && ctx.model.traceIdReferences.has(e);
+  return ctx.model.traceIdReferences.has(e);
 }
 
 /** A file TypeScript treats as a global script (ESM syntax expected, but no import/export yet). */

@@ -58,6 +58,7 @@ export const traceParams: Rule = {
     };
     for (const { binding, owner } of ctx.model.bindingRemovals) removeFromList((binding.parent as ts.ObjectBindingPattern).elements, binding, owner);
     for (const { element, owner } of ctx.model.propertyRemovals) removeFromList((element.parent as ts.ObjectLiteralExpression).properties, element, owner);
+    for (const { element, owner } of ctx.model.logMemberDrops) removeFromList((element.parent as ts.ObjectLiteralExpression).properties, element, owner);
     for (const [list, { indexes, owners, file }] of byList) {
       const edits = ctx.edits(file);
       for (const range of listDeletionRanges(list, indexes, file)) edits.add(range.start, range.end, '', owners);

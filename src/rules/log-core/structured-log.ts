@@ -50,7 +50,8 @@ export interface StructuredLogOptions {
   existingFields?: readonly StructuredField[];
 }
 
-type MessagePart = { text: string } | { value: ValueShape };
+/** `extra`: the value was an argument after the message (console appends it), not part of the text. */
+type MessagePart = { text: string } | { value: ValueShape; extra?: boolean };
 
 /** Names every record has (or that the call's fields must not shadow). */
 const RESERVED_FIELDS = new Set(['time', 'level', 'msg', 'trace_id', 'span_id', 'trace_flags']);
@@ -156,7 +157,10 @@ function messageParts(args: readonly ValueShape[], leftoverArgs: 'message' | 'fi
     parts.push(...(firstParts ?? [{ value: first }]));
   }
   if (leftoverArgs === 'fields') return { parts: mergeText(parts), leftovers: queue };
-  for (const value of queue) parts.push({ text: ' ' }, ...inlined(value, 's'));
+  for (const value of queue) {
+    const isId = value.isTraceId || unwrapStringification(value).isTraceId;
+    parts.push({ text: ' ' }, ...(isId ? [{ value, extra: true }] : inlined(value, 's')));
+  }
   return { parts: mergeText(parts), leftovers: [] };
 }
 
@@ -189,6 +193,8 @@ function inlined(value: ValueShape, specifier: string): MessagePart[] {
 const ID_LABEL = '(?:req(?:uest)?|correlation|corr|trace|rid|cid|x-request)?[\\s_-]*(?:id)?';
 const PREFIX_BEFORE = new RegExp(`^\\s*([\\[(<{])?\\s*${ID_LABEL}\\s*[=:#]?\\s*$`, 'i');
 const SUFFIX_BEFORE = new RegExp(`\\s*[-|,;]?\\s*([\\[(<{])?\\s*${ID_LABEL}\\s*[=:#]?\\s*$`, 'i');
+/** `… for request ${id}`, `… in trace ${id}`: a phrase that only names the id goes with it. */
+const PHRASE_SUFFIX_BEFORE = /\s+(?:for|in|of|from|on|with|under)\s+(?:the\s+)?(?:req(?:uest)?|correlation|trace)(?:[\s_-]*id)?\s*[=:#]?\s*$/i;
 const CLOSERS: Record<string, string> = { '[': ']', '(': ')', '<': '>', '{': '}' };
 
 /**
@@ -216,9 +222,11 @@ function dropTraceIdAffixes(input: MessagePart[]): MessagePart[] {
     const after = parts.slice(lastValue + 1).map((p) => (p as { text: string }).text).join('');
     const beforePart = parts[lastValue - 1];
     const beforeText = beforePart && 'text' in beforePart ? beforePart.text : '';
-    const match = SUFFIX_BEFORE.exec(beforeText);
-    // Only a label, bracket or separator marks a suffix: `done by ${id}` is a mention.
-    if (match && match[0].trim().length > 0 && /^\s*[\])>}]?\s*$/.test(after) && (match[1] ? after.trim() === CLOSERS[match[1]] : after.trim() === '')) {
+    const match = PHRASE_SUFFIX_BEFORE.exec(beforeText) ?? SUFFIX_BEFORE.exec(beforeText);
+    // Only a label, bracket or separator marks a suffix: `done by ${id}` is a mention — unless
+    // the id was an argument appended after the message (`console.log('done', reqId)`).
+    const appended = 'value' in parts[lastValue]! && (parts[lastValue] as { extra?: boolean }).extra === true;
+    if (match && (match[0].trim().length > 0 || appended) && /^\s*[\])>}]?\s*$/.test(after) && (match[1] ? after.trim() === CLOSERS[match[1]] : after.trim() === '')) {
       const kept = beforeText.slice(0, beforeText.length - match[0].length);
       parts = [...parts.slice(0, lastValue - 1), { text: kept }];
     }
