@@ -8,7 +8,7 @@ import { analyze } from './analyze/analyze.js';
 import { decide } from './analyze/decide.js';
 import type { Facts, Reason } from './analyze/facts.js';
 import { traceNamesFrom } from './analyze/trace-names.js';
-import { isRuntimeModuleText, planRuntimeModule, type RuntimeModulePlan } from './apply/runtime-module.js';
+import { isRuntimeModuleText, planRuntimeModules, type RuntimeModules } from './apply/runtime-module.js';
 import { findNewTypeErrors, type NewTypeError } from './apply/verify.js';
 import { writeChanges, renderChanges, type FileChange } from './apply/write-changes.js';
 import { buildPlan, type Plan } from './plan/build-plan.js';
@@ -83,7 +83,7 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
     publicApiFrom: config.includePublicApi ? undefined : rootDirOf(discovery.roots[0] ?? config.cwd),
     onProgress: (d, t) => progress('analyze', d, t),
   });
-  const runtime = planRuntimeModule(config, discovery.roots, discovery.files, built.options);
+  const runtime = planRuntimeModules(config, discovery.roots, discovery.files, built.options);
 
   const { plan, typeErrors } = planAndVerify(config, facts, built, runtime, names, display, (d, t) => progress('verify', d, t));
   const changes = collectChanges(plan, runtime);
@@ -120,7 +120,7 @@ function planAndVerify(
   config: Config,
   facts: Facts,
   built: BuiltProgram,
-  runtime: RuntimeModulePlan,
+  runtime: RuntimeModules,
   names: ReturnType<typeof traceNamesFrom>,
   display: (absolute: string) => string,
   onProgress: (done: number, total: number) => void,
@@ -139,7 +139,7 @@ function planAndVerify(
     }
     let plan: Plan;
     try {
-      plan = buildPlan({ config, facts, decisions, model, runtimePath: runtime.path, compilerOptions: built.options, displayPath: display, refusedEdits });
+      plan = buildPlan({ config, facts, decisions, model, runtimePathFor: (path) => runtime.moduleFor(path).path, compilerOptions: built.options, displayPath: display, refusedEdits });
     } catch (error) {
       if (!(error instanceof OverlappingEditsError)) throw error;
       const owners = [...error.first.owner.split(' '), ...error.second.owner.split(' ')].filter((o) => o.startsWith('trace:'));
@@ -151,7 +151,7 @@ function planAndVerify(
 
     const edited = new Map([...plan.files].map(([path, edits]) => [path, edits.result()]));
     const newFiles = new Map<string, string>();
-    if (plan.usesRuntime && !runtime.exists) newFiles.set(runtime.path, runtime.text);
+    for (const module of runtime.modules) if (plan.usedRuntimes.has(module.path) && !module.exists) newFiles.set(module.path, module.text);
     const errors = findNewTypeErrors(built.program, built.options, edited, newFiles);
     if (errors.length === 0) return { plan, typeErrors };
 
@@ -181,7 +181,7 @@ function planAndVerify(
     }
     if (!progressMade || round >= MAX_VERIFY_ROUNDS) {
       // Nothing left to blame: write nothing rather than code that does not compile.
-      const empty: Plan = { files: new Map(), counts: emptySummary(), findings: plan.findings, usesRuntime: false };
+      const empty: Plan = { files: new Map(), counts: emptySummary(), findings: plan.findings, usedRuntimes: new Set<string>() };
       return { plan: empty, typeErrors };
     }
   }
@@ -235,13 +235,13 @@ function originalPosition(error: NewTypeError, plan: Plan, program: ts.Program):
   return { line: line + 1, column: character + 1 };
 }
 
-function collectChanges(plan: Plan, runtime: RuntimeModulePlan): FileChange[] {
+function collectChanges(plan: Plan, runtime: RuntimeModules): FileChange[] {
   const changes: FileChange[] = [];
   for (const [path, edits] of plan.files) {
     const after = edits.result();
     if (after !== edits.source.text) changes.push({ path, before: edits.source.text, after, source: edits.source });
   }
-  if (plan.usesRuntime && !runtime.exists) changes.push({ path: runtime.path, before: null, after: runtime.text });
+  for (const module of runtime.modules) if (plan.usedRuntimes.has(module.path) && !module.exists) changes.push({ path: module.path, before: null, after: module.text });
   return changes.sort((a, b) => a.path.localeCompare(b.path));
 }
 

@@ -23,11 +23,50 @@ export function isRuntimeModuleText(text: string): boolean {
   return text.startsWith(RUNTIME_MODULE_MARKER);
 }
 
-export function planRuntimeModule(config: Config, roots: readonly string[], files: readonly SourceText[], compilerOptions: ts.CompilerOptions): RuntimeModulePlan {
-  const language = files.some((f) => isTypeScriptFile(f.path)) ? 'ts' : 'js';
-  const firstRoot = roots[0] ?? config.cwd;
-  const rootDir = existsSync(firstRoot) && !/\.[cm]?[jt]sx?$/.test(firstRoot) ? firstRoot : dirname(firstRoot);
-  const path = config.runtimeModulePath ? resolve(config.cwd, config.runtimeModulePath) : join(rootDir, `trace-context.${language}`);
+/** The runtime module each migrated file imports. */
+export interface RuntimeModules {
+  modules: RuntimeModulePlan[];
+  moduleFor(filePath: string): RuntimeModulePlan;
+}
+
+/**
+ * One module for the run (`--runtime-path`), else one per package among the roots — a package
+ * must not import another package's internals — in the first root of that package. Copies share
+ * their context at run time (the store lives on globalThis).
+ */
+export function planRuntimeModules(config: Config, roots: readonly string[], files: readonly SourceText[], compilerOptions: ts.CompilerOptions): RuntimeModules {
+  if (config.runtimeModulePath) {
+    const single = planRuntimeModule(config, resolve(config.cwd, config.runtimeModulePath), files, compilerOptions);
+    return { modules: [single], moduleFor: () => single };
+  }
+  const rootDirs = roots.map((root) => (existsSync(root) && !/\.[cm]?[jt]sx?$/.test(root) ? root : dirname(root)));
+  const packageOf = (dir: string) => dirname(nearestPackageJson(dir) ?? join(dir, 'package.json'));
+  const byPackage = new Map<string, { rootDir: string; files: SourceText[] }>();
+  for (const rootDir of rootDirs) {
+    const key = packageOf(rootDir);
+    if (!byPackage.has(key)) byPackage.set(key, { rootDir, files: [] });
+  }
+  const rootOfFile = (path: string) => rootDirs.find((dir) => path === dir || path.startsWith(`${dir}/`)) ?? rootDirs[0] ?? config.cwd;
+  for (const file of files) byPackage.get(packageOf(rootOfFile(file.path)))?.files.push(file);
+  const modules = new Map<string, RuntimeModulePlan>();
+  for (const [key, { rootDir, files: own }] of byPackage) {
+    const language = own.some((f) => isTypeScriptFile(f.path)) ? 'ts' : 'js';
+    modules.set(key, planRuntimeModule(config, join(rootDir, `trace-context.${language}`), own.length > 0 ? own : files, compilerOptions));
+  }
+  const fallback = [...modules.values()][0]!;
+  return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOf(rootOfFile(path))) ?? fallback };
+}
+
+function nearestPackageJson(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    const candidate = join(current, 'package.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+function planRuntimeModule(config: Config, path: string, files: readonly SourceText[], compilerOptions: ts.CompilerOptions): RuntimeModulePlan {
+  const language = /\.[cm]?tsx?$/.test(path) ? 'ts' : 'js';
   const packageType = packageTypeOf(dirname(path));
   const moduleFormat: RuntimeModuleOptions['moduleFormat'] = /\.(mts|mjs)$/.test(path)
     ? 'esm'

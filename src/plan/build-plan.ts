@@ -20,8 +20,8 @@ export interface Plan {
   files: Map<string, FileEdits>;
   counts: Summary;
   findings: FindingDraft[];
-  /** Whether any file now imports the runtime module. */
-  usesRuntime: boolean;
+  /** Runtime modules (paths) some file now imports. */
+  usedRuntimes: Set<string>;
 }
 
 export interface BuildPlanInput {
@@ -29,7 +29,8 @@ export interface BuildPlanInput {
   facts: Facts;
   decisions: Map<Component, Decision>;
   model: PlanModel;
-  runtimePath: string;
+  /** The runtime module a file imports (one per package). */
+  runtimePathFor: (filePath: string) => string;
   compilerOptions: ts.CompilerOptions;
   /** How paths appear in messages (relative to the working directory). */
   displayPath: (absolute: string) => string;
@@ -40,7 +41,7 @@ export interface BuildPlanInput {
 export function buildPlan(input: BuildPlanInput): Plan {
   const { config, facts, model } = input;
   const files = new Map<string, FileEdits>();
-  const bindings = new RuntimeBindings(input.runtimePath);
+  const bindings = new RuntimeBindings(input.runtimePathFor);
   const indentUnits = new Map<string, string>();
   const counts = emptySummary();
   const findings: FindingDraft[] = [];
@@ -74,7 +75,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   };
   for (const rule of RULES) rule.apply(ctx);
 
-  let usesRuntime = false;
+  const usedRuntimes = new Set<string>();
   for (const [path, allNames] of bindings.usage()) {
     const { sourceFile } = facts.editable.get(path)!;
     const edits = ctx.edits(sourceFile);
@@ -82,14 +83,15 @@ export function buildPlan(input: BuildPlanInput): Plan {
     const finalText = edits.all.map((e) => e.text).join('\n');
     const names = new Map([...allNames].filter(([, local]) => new RegExp(`\\b${local}\\b`).test(finalText)));
     if (names.size === 0) continue;
-    usesRuntime = true;
+    const runtimePath = input.runtimePathFor(path);
+    usedRuntimes.add(runtimePath);
     const owners = edits.ownersWithin(0, sourceFile.text.length);
-    addRuntimeImport(sourceFile, edits, names, bindings.existingImport(sourceFile), runtimeSpecifier(sourceFile, input.runtimePath, input.compilerOptions), owners);
+    addRuntimeImport(sourceFile, edits, names, bindings.existingImport(sourceFile), runtimeSpecifier(sourceFile, runtimePath, input.compilerOptions), owners);
   }
 
   findings.push(...decisionFindings(input.decisions, input.displayPath));
   for (const [path, edits] of files) if (edits.all.length === 0) files.delete(path);
-  return { files, counts, findings, usesRuntime };
+  return { files, counts, findings, usedRuntimes };
 }
 
 /**

@@ -20,7 +20,7 @@ export class RuntimeBindings {
   private readonly declared = new Map<string, Set<string>>();
   private readonly existing = new Map<string, ExistingRuntimeImport | null>();
 
-  constructor(private readonly runtimePath: string) {}
+  constructor(private readonly runtimePathFor: (filePath: string) => string) {}
 
   name(file: ts.SourceFile, exported: RuntimeExport): string {
     const names = this.used.get(file.fileName) ?? new Map<RuntimeExport, string>();
@@ -39,7 +39,7 @@ export class RuntimeBindings {
   }
 
   existingImport(file: ts.SourceFile): ExistingRuntimeImport | undefined {
-    if (!this.existing.has(file.fileName)) this.existing.set(file.fileName, findRuntimeImport(file, this.runtimePath) ?? null);
+    if (!this.existing.has(file.fileName)) this.existing.set(file.fileName, findRuntimeImport(file, this.runtimePathFor(file.fileName)) ?? null);
     return this.existing.get(file.fileName) ?? undefined;
   }
 

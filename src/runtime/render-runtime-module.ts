@@ -132,6 +132,12 @@ function imports(v: Variant): Line[] {
   ];
 }
 
+/** Why the store lives on globalThis: copies of this module (one per package) share one context. */
+const SHARED_STORE_COMMENT = [
+  '// One store per process, shared by every copy of this module (each package of a monorepo may',
+  '// have its own): a context set through one copy is read through the others.',
+];
+
 function traceContext(v: Variant): Line[] {
   return [
     '// ---- Trace context ----------------------------------------------------------------------',
@@ -149,7 +155,10 @@ function traceContext(v: Variant): Line[] {
           '  run<R>(context: TraceContext, fn: () => R): R;',
           '}',
           '',
-          'const storage: ContextStore = new AsyncLocalStorage();',
+          ...SHARED_STORE_COMMENT,
+          "const STORE_KEY = Symbol.for('trace-migrate.trace-context');",
+          'const stores = globalThis as unknown as Record<symbol, ContextStore | undefined>;',
+          'const storage: ContextStore = (stores[STORE_KEY] ??= new AsyncLocalStorage());',
         ]
       : [
           '/**',
@@ -157,8 +166,12 @@ function traceContext(v: Variant): Line[] {
           ` * @typedef {{ readonly ${v.idKey}?: string | undefined }} TraceContext`,
           ' */',
           '',
+          ...SHARED_STORE_COMMENT,
+          "const STORE_KEY = Symbol.for('trace-migrate.trace-context');",
+          '/** @type {Record<symbol, AsyncLocalStorage<TraceContext> | undefined>} */',
+          'const stores = /** @type {any} */ (globalThis);',
           '/** @type {AsyncLocalStorage<TraceContext>} */',
-          'const storage = new AsyncLocalStorage();',
+          'const storage = (stores[STORE_KEY] ??= new AsyncLocalStorage());',
         ]),
     '',
     '/**',
