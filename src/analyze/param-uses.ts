@@ -6,6 +6,7 @@ import { ts } from 'ts-morph';
 import { calleeName, isStringLike, skipOuterExpressions, unwrapExpression, walk } from './function-likes.js';
 import { consoleMethodOf } from './log-calls.js';
 import { TRACE_HEADER_NAMES } from './trace-names.js';
+import { DATABASE_CALLEE, KEY_CALLEE, KEY_METHODS_FIRST_ARG } from './key-uses.js';
 
 export type UseKind =
   /** Inside a logging call: the id prefix is dropped, other mentions become a placeholder. */
@@ -55,9 +56,6 @@ export interface ParamUses {
   aliases: Alias[];
 }
 
-const KEY_CALLEE = /lock|lease|mutex|semaphore|cache|idempot|dedup/i;
-const KEY_METHODS_FIRST_ARG = new Set(['get', 'set', 'has', 'delete', 'del', 'add', 'remove', 'hget', 'hset', 'hdel', 'incr', 'decr', 'expire', 'setex', 'getdel', 'acquire', 'release']);
-const DATABASE_CALLEE = /^(insert|update|upsert|save|create|createMany|find|findOne|findUnique|findFirst|findMany|findBy\w*|where|delete|destroy|remove|query|select|exec|execute|persist|store|put|markProcessed)$/;
 const HEADER_SETTERS = new Set(['set', 'setHeader', 'header', 'append', 'appendHeader']);
 const RUNTIME_CONTEXT_CALLEES = new Set(['withTrace']);
 

@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import type { LogScope } from '../config/config.js';
 import type { SourceText } from '../project/source-text.js';
 import { describeConsoleCall } from './console-call.js';
+import { businessKeyUse } from './business-params.js';
 
 export type CheckRuleId = 'trace-params' | 'structured-logs';
 
@@ -126,16 +127,22 @@ export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
   const scope: string[] = [];
   const where = () => (scope.length > 0 ? ` in \`${scope.join('.')}\`` : '');
 
+  /** Bodies of the enclosing functions (the scan has no parent pointers). */
+  const bodies: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     const name = declarationName(node, sourceFile);
     if (name !== undefined) scope.push(name);
+    const body = ts.isFunctionLike(node) ? (node as ts.FunctionLikeDeclaration).body : undefined;
+    if (body) bodies.push(body);
 
     const kind = node.kind;
     if (
       kind === KIND_PARAMETER &&
       isParameter(node) &&
       isIdentifier(node.name) &&
-      options.traceParamNames.has(node.name.text)
+      options.traceParamNames.has(node.name.text) &&
+      // Keys of business data stay (the migration keeps them too); the gate does not flag them.
+      !(bodies.length > 0 && businessKeyUse(node.name.text, bodies[bodies.length - 1]!, sourceFile))
     ) {
       const paramName = node.name.text;
       matches.push({
@@ -165,6 +172,7 @@ export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
     }
 
     forEachChild(node, visit);
+    if (body) bodies.pop();
     if (name !== undefined) scope.pop();
   };
   forEachChild(sourceFile, visit);

@@ -13,8 +13,9 @@ export function isBaselined(finding: Finding): boolean {
 /** True when the report says anything about a baseline (so "new" vs "baselined" is meaningful). */
 export function hasBaselineInfo(report: Report): boolean {
   return (
-    typeof (report.summary as { newFindings?: unknown }).newFindings === 'number' ||
-    report.findings.some((finding) => 'baselined' in finding)
+    // Set only when a baseline was read: without one, "not in the baseline" would mislead.
+    typeof report.summary.fixedSinceBaseline === 'number' ||
+    report.findings.some((finding) => finding.baselined === true)
   );
 }
 

@@ -59,6 +59,23 @@ describe('scanFile: trace-params', () => {
     expect(matches).toEqual([]);
   });
 
+  it('does not flag business keys the migration keeps (map, lock and database keys, comparisons)', () => {
+    const matches = scan(
+      [
+        'const approvals = new Map<string, boolean>();',
+        'export function approve(requestId: string) { approvals.set(requestId, true); }',
+        'export function exclusive(requestId: string) { return acquireLock(requestId); }',
+        'export function load(requestId: string) { return db.leave.findUnique({ requestId }) ?? repo.findOne(requestId); }',
+        'export function same(requestId: string, other: string) { return requestId === other; }',
+        'export function logged(requestId: string) { console.log(`[${requestId}] ok`); }',
+        'declare function acquireLock(key: string): void;',
+        'declare const db: any, repo: any;',
+      ].join('\n'),
+    ).filter((m) => m.ruleId === 'trace-params');
+    // `load` passes the id into an object (not syntactically a key) and to repo.findOne (a database call).
+    expect(matches.map((m) => m.scope.join('.'))).toEqual(['logged']);
+  });
+
   it('uses only the configured names', () => {
     const options: ScanOptions = { traceParamNames: new Set(['rid']), logScope: 'interpolated' };
     expect(scan('function a(rid: string, reqId: string) {}', options).map((m) => m.code)).toEqual(['rid']);
