@@ -321,6 +321,16 @@ function stringifiedValues(expr: ts.Expression): ts.Expression[] {
 }
 
 /** An Error by type, a `new …Error()`, or a catch-clause binding (typed unknown/any). */
+const ERROR_LIKE_NAME = /^(e|ex|exc|err|error|errors|cause|reason|failure|exception)$|(Error|Err|Exception|Failure)$/;
+
+function lastName(e: ts.Expression): string {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (ts.isCallExpression(e)) return lastName(e.expression);
+  if (ts.isAwaitExpression(e)) return lastName(e.expression);
+  return '';
+}
+
 export function isErrorValue(checker: ts.TypeChecker, expr: ts.Expression): boolean {
   const e = unwrapExpression(expr);
   if (ts.isIdentifier(e)) {
@@ -328,6 +338,9 @@ export function isErrorValue(checker: ts.TypeChecker, expr: ts.Expression): bool
     if (declaration && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return true;
   }
   if (ts.isNewExpression(e) && /Error$/.test(e.expression.getText())) return true;
+  // Asking the checker for the type of every logged value is costly; errors are almost always
+  // named like one (`err`, `error`, `e`, `cause`, `fooError`, `reason`), so only those are asked.
+  if (!ERROR_LIKE_NAME.test(lastName(e))) return false;
   const type = checker.getTypeAtLocation(e);
   const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
   return parts.length > 0 && parts.every((t) => !!t.getProperty('message') && !!t.getProperty('stack') && !!t.getProperty('name'));

@@ -44,11 +44,12 @@ export function findNewTypeErrors(
   const rootNames = [...new Set([...original.getRootFileNames(), ...newFiles.keys()])];
   const edited = ts.createProgram({ rootNames, options, host, oldProgram: original });
 
+  const affected = filesAffectedBy(original, new Set(replaced.keys()));
   const errors: NewTypeError[] = [];
   for (const file of edited.getSourceFiles()) {
     if (file.isDeclarationFile && !newFiles.has(file.fileName)) continue;
     if (file.fileName.includes('/node_modules/')) continue;
-    if (!replaced.has(file.fileName) && !dependsOnEditedCode(file)) continue;
+    if (affected !== 'all' && !affected.has(file.fileName)) continue;
     const after = [...edited.getSyntacticDiagnostics(file), ...edited.getSemanticDiagnostics(file)].filter((d) => d.category === ts.DiagnosticCategory.Error);
     if (after.length === 0) continue;
     const before = new Map<string, number>();
@@ -73,9 +74,53 @@ export function findNewTypeErrors(
   return errors;
 }
 
-/** Every file may be affected by a changed signature elsewhere; all are checked. */
-function dependsOnEditedCode(_file: ts.SourceFile): boolean {
-  return true;
+/**
+ * The files whose types an edit can change: the edited ones and every file that imports one of
+ * them, directly or through other imports. Edits to a global script (no import/export) can
+ * affect any file, so then all are checked.
+ */
+function filesAffectedBy(program: ts.Program, edited: ReadonlySet<string>): Set<string> | 'all' {
+  const checker = program.getTypeChecker();
+  const importers = new Map<string, string[]>();
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
+    if (edited.has(file.fileName) && !ts.isExternalModule(file) && !/\.[cm]?jsx?$/.test(file.fileName)) return 'all';
+    for (const specifier of moduleSpecifiers(file)) {
+      const target = checker.getSymbolAtLocation(specifier)?.declarations?.[0]?.getSourceFile().fileName;
+      if (target && target !== file.fileName) importers.set(target, [...(importers.get(target) ?? []), file.fileName]);
+    }
+  }
+  const affected = new Set(edited);
+  const queue = [...edited];
+  while (queue.length > 0) {
+    for (const importer of importers.get(queue.pop()!) ?? []) {
+      if (!affected.has(importer)) {
+        affected.add(importer);
+        queue.push(importer);
+      }
+    }
+  }
+  return affected;
+}
+
+/** Module specifiers of a file's imports, re-exports and top-level requires. */
+function moduleSpecifiers(file: ts.SourceFile): ts.StringLiteral[] {
+  const out: ts.StringLiteral[] = [];
+  for (const statement of file.statements) {
+    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      out.push(statement.moduleSpecifier);
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
+      out.push(statement.moduleReference.expression);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteral(init.arguments[0])) {
+          out.push(init.arguments[0]);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 function diagnosticKey(d: ts.Diagnostic): string {
