@@ -1,6 +1,8 @@
 // SARIF 2.1.0 for code-scanning tools (GitHub's upload-sarif among them). Findings become
 // results; skipped and failed files become tool execution notifications.
+import { pathToFileURL } from 'node:url';
 import { hasBaselineInfo, isBaselined } from './finding-state.js';
+import { RULE_DESCRIPTIONS } from './rule-descriptions.js';
 import type { FormatContext } from './format-context.js';
 import type { Finding, FindingKind, Report } from './report.js';
 
@@ -15,7 +17,7 @@ const LEVELS: Record<FindingKind, 'error' | 'warning' | 'note'> = {
   note: 'note',
 };
 
-export function formatSarif(report: Report, _ctx: FormatContext): string {
+export function formatSarif(report: Report, ctx: FormatContext): string {
   const ruleIds = [...new Set(report.findings.map((finding) => finding.ruleId))].sort();
   const withBaseline = hasBaselineInfo(report);
   const notifications = report.files
@@ -36,7 +38,7 @@ export function formatSarif(report: Report, _ctx: FormatContext): string {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            rules: ruleIds.map((id) => ({ id })),
+            rules: ruleIds.map((id) => ({ id, ...(RULE_DESCRIPTIONS[id] ? { shortDescription: { text: RULE_DESCRIPTIONS[id] } } : {}) })),
           },
         },
         invocations: [
@@ -45,6 +47,7 @@ export function formatSarif(report: Report, _ctx: FormatContext): string {
             ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
           },
         ],
+        ...(ctx.cwd ? { originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd.endsWith('/') ? ctx.cwd : `${ctx.cwd}/`).href } } } : {}),
         // Finding columns come from the TypeScript AST, which counts UTF-16 code units.
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((finding) => result(finding, ruleIds.indexOf(finding.ruleId), withBaseline)),

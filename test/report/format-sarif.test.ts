@@ -29,6 +29,14 @@ describe('formatSarif', () => {
     for (const report of [dryRunReport(), checkReport(), empty]) expectValid(JSON.parse(formatSarif(report, { color: false })));
   });
 
+  it('describes its rules and, given the working directory, where %SRCROOT% is', () => {
+    const report = { ...dryRunReport(), findings: dryRunReport().findings.map((f) => ({ ...f, ruleId: 'trace-params' })) };
+    const sarif = JSON.parse(formatSarif(report, { color: false, cwd: '/work/my repo' }));
+    expectValid(sarif);
+    expect(sarif.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/my%20repo/' } });
+    expect(sarif.runs[0].tool.driver.rules[0].shortDescription.text).toMatch(/request id threaded by hand/);
+  });
+
   it('the schema check does catch invalid SARIF (so the test above means something)', () => {
     const mutations: [string, (sarif: any) => void][] = [
       ['no version', (sarif) => delete sarif.version],
