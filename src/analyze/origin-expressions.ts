@@ -37,7 +37,7 @@ export class OriginRecognizer {
       if (ts.isIdentifier(e.expression) && e.expression.text === 'String' && e.arguments.length === 1) return this.isOrigin(e.arguments[0]!);
       const callee = unwrapExpression(e.expression);
       if (ts.isPropertyAccessExpression(callee) && STRING_SHAPERS.has(callee.name.text) && this.isOrigin(callee.expression)) return true;
-      return this.isGeneratorCall(e) || this.isHeaderGetterCall(e) || this.isOriginFunctionCall(e);
+      return this.isGeneratorCall(e) || this.isHeaderGetterCall(e) || this.isOriginFunctionCall(e) || isNamedIdExtraction(e);
     }
     if (ts.isElementAccessExpression(e)) return this.isHeaderRead(e.expression, this.constantKey(e.argumentExpression));
     if (ts.isPropertyAccessExpression(e)) return this.isTraceField(e);
@@ -167,6 +167,17 @@ export class OriginRecognizer {
     }
     return false;
   }
+}
+
+/**
+ * `traceIdFrom(req.headers)`, `getRequestId(req)`, `extractCorrelationId(ctx)`: a function named for
+ * the id, given the request (or a job, a message): its body may parse a `traceparent` in ways the
+ * analysis does not follow, but its name and argument say what it returns.
+ */
+function isNamedIdExtraction(call: ts.CallExpression): boolean {
+  const name = calleeName(call.expression);
+  if (!name || !/(trace|request|correlation|req)_?id/i.test(name)) return false;
+  return call.arguments.some((arg) => /\b(req|request|headers|ctx|context|event|job|message|msg)\b/.test(arg.getText()));
 }
 
 /** Expressions a function returns (arrow expression bodies included; nested functions excluded). */
