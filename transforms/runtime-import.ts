@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { FileEdits } from '../src/plan/file-edits.js';
+import { packageTypeOf } from '../src/project/package-json.js';
 import { quoteString } from '../src/rules/log-core/render-structured-log.js';
 import type { EsNode } from './estree-value-shape.js';
 import type { Positions } from './source-positions.js';
@@ -178,20 +179,6 @@ export function usesSemicolons(program: EsNode, at: Positions, source: string): 
     else if (!text.endsWith('}')) without++;
   }
   return withSemi >= without;
-}
-
-function packageTypeOf(dir: string): 'module' | 'commonjs' {
-  for (let current = dir; ; current = dirname(current)) {
-    const candidate = join(current, 'package.json');
-    if (existsSync(candidate)) {
-      try {
-        return (JSON.parse(readFileSync(candidate, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
-      } catch {
-        return 'commonjs';
-      }
-    }
-    if (dirname(current) === current) return 'commonjs';
-  }
 }
 
 function prologueEnd(program: EsNode, at: Positions): number | undefined {

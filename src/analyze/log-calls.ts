@@ -2,21 +2,11 @@
 // `console.*` always; the project's own loggers through project-loggers.ts. Decided here, once, so
 // the plan (which id mentions the log rule drops) and the rule (which calls it rewrites) agree.
 import { ts } from 'ts-morph';
-import { messageValues } from '../rules/log-core/structured-log.js';
+import { CONSOLE_LEVELS, messageValues } from '../rules/log-core/structured-log.js';
 import { unwrapExpression, walk } from './function-likes.js';
 import { SOURCE_SHAPE_HOOKS, valueShapeOf } from './log-shapes.js';
 import type { LoggerCreation, ProjectLogger, ProjectLoggers } from './project-loggers.js';
 
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
-
-export const CONSOLE_METHOD_LEVELS: Readonly<Record<string, LogLevel>> = {
-  log: 'info',
-  info: 'info',
-  debug: 'debug',
-  warn: 'warn',
-  error: 'error',
-  trace: 'trace',
-};
 
 export interface ConsoleLogCall {
   kind: 'console';
@@ -74,7 +64,7 @@ function consoleMemberMethod(callee: ts.Expression): string | undefined {
   } else return undefined;
   const object = unwrapExpression(callee.expression);
   if (!ts.isIdentifier(object) || object.text !== 'console') return undefined;
-  return Object.prototype.hasOwnProperty.call(CONSOLE_METHOD_LEVELS, name) ? name : undefined;
+  return Object.prototype.hasOwnProperty.call(CONSOLE_LEVELS, name) ? name : undefined;
 }
 
 /** True when `node` sits inside the arguments of a console call (the id is "used for logging"). */

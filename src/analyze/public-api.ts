@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import { isFunctionLike, type FunctionLike } from './function-likes.js';
 import { functionLikesOfSymbol } from './groups.js';
+import { nearestPackageJson } from '../project/package-json.js';
 
 export interface PublicApi {
   /** package.json that declares the entry points. */
@@ -113,10 +114,3 @@ function commonSourceRoot(program: ts.Program): string | undefined {
   return common;
 }
 
-function nearestPackageJson(dir: string): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    const candidate = join(current, 'package.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(current) === current) return undefined;
-  }
-}

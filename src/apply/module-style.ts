@@ -3,26 +3,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ts } from 'ts-morph';
+import { packageTypeOf } from '../project/package-json.js';
+
+export { packageTypeOf };
 
 export type ModuleSyntax = 'esm' | 'cjs';
 
 export function isTypeScriptFile(path: string): boolean {
   return /\.(ts|tsx|mts|cts)$/.test(path) && !/\.d\.[cm]?ts$/.test(path);
-}
-
-/** The nearest package.json's "type" (commonjs when absent). */
-export function packageTypeOf(dir: string): 'module' | 'commonjs' {
-  for (let current = dir; ; current = dirname(current)) {
-    const candidate = join(current, 'package.json');
-    if (existsSync(candidate)) {
-      try {
-        return (JSON.parse(readFileSync(candidate, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
-      } catch {
-        return 'commonjs';
-      }
-    }
-    if (dirname(current) === current) return 'commonjs';
-  }
 }
 
 export function importSyntaxOf(file: ts.SourceFile): ModuleSyntax {

@@ -8,7 +8,8 @@ import { UsageError } from '../errors.js';
 import type { SourceText } from '../project/source-text.js';
 import { renderRuntimeModule } from '../runtime/render-runtime-module.js';
 import { RUNTIME_MODULE_MARKER, type RuntimeModuleOptions } from '../runtime/runtime-options.js';
-import { isTypeScriptFile, packageTypeOf, relativeImportsUseExtensions } from './module-style.js';
+import { isTypeScriptFile, relativeImportsUseExtensions } from './module-style.js';
+import { dependsOn, nearestPackageJson, packageTypeOf } from '../project/package-json.js';
 
 export interface RuntimeModulePlan {
   path: string;
@@ -57,14 +58,6 @@ export function planRuntimeModules(config: Config, roots: readonly string[], fil
   return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOf(rootOfFile(path))) ?? fallback };
 }
 
-function nearestPackageJson(dir: string): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    const candidate = join(current, 'package.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(current) === current) return undefined;
-  }
-}
-
 function planRuntimeModule(config: Config, path: string, files: readonly SourceText[], compilerOptions: ts.CompilerOptions): RuntimeModulePlan {
   const language = /\.[cm]?tsx?$/.test(path) ? 'ts' : 'js';
   const packageType = packageTypeOf(dirname(path));
@@ -87,22 +80,6 @@ function planRuntimeModule(config: Config, path: string, files: readonly SourceT
     exists = true;
   }
   return { path, options, text: renderRuntimeModule(options), exists };
-}
-
-/** Whether the nearest package.json lists `name` among its dependencies of any kind. */
-function dependsOn(dir: string, name: string): boolean {
-  for (let current = dir; ; current = dirname(current)) {
-    const candidate = join(current, 'package.json');
-    if (existsSync(candidate)) {
-      try {
-        const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, Record<string, string> | undefined>;
-        return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((key) => !!pkg[key]?.[name]);
-      } catch {
-        return false;
-      }
-    }
-    if (dirname(current) === current) return false;
-  }
 }
 
 function isNodeNext(options: ts.CompilerOptions): boolean {
