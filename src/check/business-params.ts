@@ -7,6 +7,8 @@ import { DATABASE_CALLEE, KEY_CALLEE, KEY_METHODS_FIRST_ARG } from '../analyze/k
 
 /** How a parameter named `name` is used as a business key inside `body`, if it is. */
 export function businessKeyUse(name: string, body: ts.Node, sourceFile: ts.SourceFile): string | undefined {
+  // Most parameters are only logged and passed on: a text test skips their walk (the gate must stay fast).
+  if (!mayBeKeyUse(name, sourceFile.text.slice(body.pos, body.end))) return undefined;
   const ancestors: ts.Node[] = [];
   let found: string | undefined;
   const visit = (node: ts.Node): void => {
@@ -21,6 +23,18 @@ export function businessKeyUse(name: string, body: ts.Node, sourceFile: ts.Sourc
   };
   visit(body);
   return found;
+}
+
+const KEY_CALL_NAMES = `${[...KEY_METHODS_FIRST_ARG].join('|')}|\\w*(?:lock|lease|mutex|semaphore|cache|idempot|dedup)\\w*|${DATABASE_CALLEE.source.slice(2, -2)}`;
+
+/** A cheap superset of `keyUseOf`: the name inside `[…]`, beside `===`/`!==`, as a key-call argument, stored on `this`. */
+function mayBeKeyUse(name: string, text: string): boolean {
+  if (!text.includes(name)) return false;
+  const id = name.replace(/[$]/g, '\\$');
+  return new RegExp(
+    `\\[\\s*${id}\\b|\\b${id}\\s*[!=]==|[!=]==\\s*${id}\\b|\\b(?:${KEY_CALL_NAMES})\\s*\\([^;]*\\b${id}\\b|this\\.[\\w$]+\\s*=\\s*${id}\\b`,
+    'i',
+  ).test(text);
 }
 
 function keyUseOf(reference: ts.Identifier, ancestors: readonly ts.Node[], sourceFile: ts.SourceFile): string | undefined {
