@@ -83,7 +83,7 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
     publicApiFrom: config.includePublicApi ? undefined : rootDirOf(discovery.roots[0] ?? config.cwd),
     onProgress: (d, t) => progress('analyze', d, t),
   });
-  const runtime = planRuntimeModules(config, discovery.roots, discovery.files, built.options);
+  const runtime = planRuntimeModules(config, discovery.roots, discovery.files);
 
   const { plan, typeErrors } = planAndVerify(config, facts, built, runtime, names, display, (d, t) => progress('verify', d, t));
   const changes = collectChanges(plan, runtime);

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TRACE_PARAM_NAMES, defineConfig, migrate, type Config, type Report } from '../src/index.js';
+import { DEFAULT_TRACE_PARAM_NAMES, defineConfig, migrate, type Report } from '../src/index.js';
 import {
   type AppRun,
   buildApp,

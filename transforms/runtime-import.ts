@@ -2,8 +2,7 @@
 // which local name is free, and the statement — placed and spelled like the engine's
 // (src/apply/runtime-imports.ts): after the last import/require, in the file's module syntax,
 // quote and semicolon style. The transform cannot emit the runtime module itself.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { FileEdits } from '../src/plan/file-edits.js';
 import { packageTypeOf } from '../src/project/package-json.js';
 import { quoteString } from '../src/rules/log-core/render-structured-log.js';

@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph';
 import type { SourceText } from '../project/source-text.js';
 import { slotParamName, type Component, type EditableFile, type Facts, type Slot } from './facts.js';
-import { functionDisplayName, referenceNameNode, thisParamOffset, unwrapExpression, walk } from './function-likes.js';
+import { functionDisplayName, referenceNameNode, thisParamOffset, walk } from './function-likes.js';
 import { buildGroups, positionKey, type Group, type SlotPosition } from './groups.js';
 import { bindingFor, passedProperty, propertyValue, typeMemberFor } from './destructured-slots.js';
 import { classifyIncoming, originLocalOf } from './incoming-values.js';

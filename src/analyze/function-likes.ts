@@ -167,7 +167,3 @@ export function calleeName(expr: ts.Expression): string | undefined {
   return undefined;
 }
 
-export function lineAndColumn(sourceFile: ts.SourceFile, pos: number): { line: number; column: number } {
-  const { line, character } = sourceFile.getLineAndCharacterOfPosition(pos);
-  return { line: line + 1, column: character + 1 };
-}

@@ -67,17 +67,6 @@ function consoleMemberMethod(callee: ts.Expression): string | undefined {
   return Object.prototype.hasOwnProperty.call(CONSOLE_LEVELS, name) ? name : undefined;
 }
 
-/** True when `node` sits inside the arguments of a console call (the id is "used for logging"). */
-export function isInsideLogCall(node: ts.Node, stopAt: ts.Node): boolean {
-  for (let current = node.parent; current && current !== stopAt; current = current.parent) {
-    if (ts.isCallExpression(current) && consoleMethodOf(current) && current.arguments.some((a) => a.pos <= node.pos && node.end <= a.end)) {
-      return true;
-    }
-    if (ts.isFunctionLike(current)) return false;
-  }
-  return false;
-}
-
 /**
  * The expressions a log call's message takes over, as the log core reads them: template spans,
  * `+` operands, format and extra arguments — each becomes a placeholder and field, or is the id.

@@ -1,7 +1,6 @@
 // How a file imports things: ESM `import` or CommonJS `require`, and whether relative
 // specifiers carry an extension — so added imports look like the ones already there.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { ts } from 'ts-morph';
 import { packageTypeOf } from '../project/package-json.js';
 

@@ -35,9 +35,9 @@ export interface RuntimeModules {
  * must not import another package's internals — in the first root of that package. Copies share
  * their context at run time (the store lives on globalThis).
  */
-export function planRuntimeModules(config: Config, roots: readonly string[], files: readonly SourceText[], compilerOptions: ts.CompilerOptions): RuntimeModules {
+export function planRuntimeModules(config: Config, roots: readonly string[], files: readonly SourceText[]): RuntimeModules {
   if (config.runtimeModulePath) {
-    const single = planRuntimeModule(config, resolve(config.cwd, config.runtimeModulePath), files, compilerOptions);
+    const single = planRuntimeModule(config, resolve(config.cwd, config.runtimeModulePath), files);
     return { modules: [single], moduleFor: () => single };
   }
   const rootDirs = roots.map((root) => (existsSync(root) && !/\.[cm]?[jt]sx?$/.test(root) ? root : dirname(root)));
@@ -52,13 +52,13 @@ export function planRuntimeModules(config: Config, roots: readonly string[], fil
   const modules = new Map<string, RuntimeModulePlan>();
   for (const [key, { rootDir, files: own }] of byPackage) {
     const language = own.some((f) => isTypeScriptFile(f.path)) ? 'ts' : 'js';
-    modules.set(key, planRuntimeModule(config, join(rootDir, `trace-context.${language}`), own.length > 0 ? own : files, compilerOptions));
+    modules.set(key, planRuntimeModule(config, join(rootDir, `trace-context.${language}`), own.length > 0 ? own : files));
   }
   const fallback = [...modules.values()][0]!;
   return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOf(rootOfFile(path))) ?? fallback };
 }
 
-function planRuntimeModule(config: Config, path: string, files: readonly SourceText[], compilerOptions: ts.CompilerOptions): RuntimeModulePlan {
+function planRuntimeModule(config: Config, path: string, files: readonly SourceText[]): RuntimeModulePlan {
   const language = /\.[cm]?tsx?$/.test(path) ? 'ts' : 'js';
   const packageType = packageTypeOf(dirname(path));
   const moduleFormat: RuntimeModuleOptions['moduleFormat'] = /\.(mts|mjs)$/.test(path)
