@@ -1,7 +1,8 @@
-// The tokens of a file as a formatter sees them: the ones a formatter may add, drop or respell
-// (`;`, `,`, `(`, `)`, quotes, a union's leading `|`, JSX whitespace) are normalised away, so the
-// same program printed two ways gives the same keys. Used to line up a file with its formatted
-// twin, and to prove that spliced text is still the program the edits made.
+// The tokens of a file as a formatter sees them: respellings (quotes, `1.0`, `'key':`) share a key,
+// and the tokens a formatter may add or drop (`;`, `,`, `(`, `)`, a union's leading `|`) are
+// marked `soft`, so the same program printed two ways has the same hard tokens. Used to line up a
+// file with its formatted twin (all tokens, so a `)` alone on a line is placed too), and to prove
+// that spliced text is still the program the edits made (hard tokens).
 import { ts } from 'ts-morph';
 
 export interface LayoutToken {
@@ -10,14 +11,15 @@ export interface LayoutToken {
   end: number;
   /** What the token is, independent of layout: `w:name`, `s:value`, `n:42`, `p:{`… */
   key: string;
+  /** A token a formatter may add or drop: `;`, `,`, `(`, `)`, a union's leading `|`. */
+  soft: boolean;
 }
 
-const DROPPED = new Set<ts.SyntaxKind>([
+const SOFT = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.SemicolonToken,
   ts.SyntaxKind.CommaToken,
   ts.SyntaxKind.OpenParenToken,
   ts.SyntaxKind.CloseParenToken,
-  ts.SyntaxKind.EndOfFileToken,
 ]);
 
 export function scriptKindOf(path: string): ts.ScriptKind {
@@ -52,15 +54,18 @@ export function layoutTokens(file: ts.SourceFile): LayoutToken[] {
     for (const child of children) visit(child, nextOwner);
   };
   const push = (node: ts.Node, owner: ts.Node) => {
-    if (DROPPED.has(node.kind)) return;
-    if ((node.kind === ts.SyntaxKind.BarToken && ts.isUnionTypeNode(owner)) || (node.kind === ts.SyntaxKind.AmpersandToken && ts.isIntersectionTypeNode(owner))) return;
+    if (node.kind === ts.SyntaxKind.EndOfFileToken) return;
+    const soft =
+      SOFT.has(node.kind) ||
+      (node.kind === ts.SyntaxKind.BarToken && ts.isUnionTypeNode(owner)) ||
+      (node.kind === ts.SyntaxKind.AmpersandToken && ts.isIntersectionTypeNode(owner));
     const start = node.getStart(file);
     if (ts.isJsxText(node)) {
       // Words survive re-wrapping; the whitespace between them does not.
-      for (const match of node.text.matchAll(/\S+/g)) tokens.push({ start: node.pos + match.index, end: node.pos + match.index + match[0].length, key: `x:${match[0]}` });
+      for (const match of node.text.matchAll(/\S+/g)) tokens.push({ start: node.pos + match.index, end: node.pos + match.index + match[0].length, key: `x:${match[0]}`, soft: false });
       return;
     }
-    tokens.push({ start, end: node.end, key: keyOf(node, owner, file) });
+    tokens.push({ start, end: node.end, key: keyOf(node, owner, file), soft });
   };
   visit(file, file);
   return tokens;
@@ -81,7 +86,9 @@ function isPropertyName(node: ts.Node, owner: ts.Node): boolean {
   );
 }
 
-/** Same program text up to layout: equal token keys in order. */
+/** Same program text up to layout: equal hard token keys in order. */
 export function sameTokens(a: readonly LayoutToken[], b: readonly LayoutToken[]): boolean {
-  return a.length === b.length && a.every((token, i) => token.key === b[i]!.key);
+  const hardA = a.filter((t) => !t.soft);
+  const hardB = b.filter((t) => !t.soft);
+  return hardA.length === hardB.length && hardA.every((token, i) => token.key === hardB[i]!.key);
 }
