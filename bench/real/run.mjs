@@ -125,7 +125,8 @@ async function main() {
       say(`${service.name}: ${err.message}`);
       rows.push({ name: service.name, shape: service.shape, repo: service.repo, error: err.message });
     }
-    writeFileSync(join(args.work, 'results.json'), JSON.stringify({ tool, rows }, null, 2));
+    const resultsName = args.only ? `results-${args.only.join('+')}.json` : 'results.json';
+    writeFileSync(join(args.work, resultsName), JSON.stringify({ tool, rows }, null, 2));
   }
   process.stdout.write(`Real-code table (trace-migrate ${tool}; scratch ${args.work})\n\n`);
   process.stdout.write(renderTable(rows) + '\n\n');

@@ -13,7 +13,12 @@ function explainingFinding(findings, fn, param) {
 /** A reason label that groups alike findings: the message with code spans and numbers blanked. */
 export function reasonLabel(finding) {
   if (!finding) return 'no finding';
-  return `${finding.kind}: ${finding.message.replace(/`[^`]*`/g, '…').replace(/\d+/g, 'N').slice(0, 90)}`;
+  // Drop the leading "`param` of `fn` is …" and the locations, keep the reason's own code spans.
+  const reason = finding.message
+    .replace(/^`[^`]+` of `[^`]+` (is not migrated|is kept as a business id|is kept|is)[:,]?\s*/, '')
+    .replace(/ \([^()]*:\d+\)/g, '')
+    .split('; also ')[0];
+  return `${finding.kind}: ${reason.slice(0, 110)}`;
 }
 
 export function compareParams(before, after, report) {

@@ -92,8 +92,10 @@ function interpolatedLogCall(sf, node) {
   const receiver = node.expression.expression.getText(sf);
   if (!(receiver === 'console' || /log/i.test(receiver.split('.').pop() ?? ''))) return undefined;
   const args = node.arguments;
+  // console also counts `console.warn('msg:', value)`: extra arguments are values the line carries.
   const interpolated = args.some((a) => (ts.isTemplateExpression(a) && a.templateSpans.length > 0) || isConcatenation(a)) ||
-    (args.length > 1 && ts.isStringLiteral(args[0]) && /%[sdifjoO]/.test(args[0].text));
+    (args.length > 1 && ts.isStringLiteral(args[0]) && /%[sdifjoO]/.test(args[0].text)) ||
+    (receiver === 'console' && args.length > 1 && isStringy(args[0]));
   return interpolated ? { receiver, method } : undefined;
 }
 
