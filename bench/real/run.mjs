@@ -3,7 +3,7 @@
 // local mirror into a scratch directory, install it, run its own typecheck/lint/tests, migrate it with
 // this repo's built bin, run them again, and print one table. Not part of CI (it needs the mirrors and
 // the npm registry). Usage: npm run bench:real [-- --only a,b] [--work DIR] [--skip-checks] [--fresh-before]
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -51,6 +51,7 @@ async function runChecks(service, dir, label) {
 async function migrate(service, dir) {
   mkdirSync(join(dir, '.bench-real'), { recursive: true });
   const reportPath = join(dir, '.bench-real', 'report.json');
+  rmSync(reportPath, { force: true }); // never read a previous run's report
   const command = ['node', JSON.stringify(bin), ...service.paths.map((p) => JSON.stringify(p)), '--force', '--format', 'json', '--output', '.bench-real/report.json'].join(' ');
   say(`${service.name}: migrating (${service.paths.join(' ')})`);
   const result = await runCommand(command, dir, (service.migrateTimeoutMinutes ?? 15) * MINUTE);

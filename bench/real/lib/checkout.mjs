@@ -31,8 +31,9 @@ export function checkout(service, workRoot) {
   const dir = join(workRoot, service.name);
   const marker = join(dir, '.git', 'bench-real-commit');
   if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === service.commit) {
-    // Back to the pinned tree; ignored files (node_modules) stay.
-    git(dir, ['checkout', '-q', '--', '.']);
+    // Back to the pinned tree (index included: a previous run marked new files intent-to-add);
+    // ignored files (node_modules, .bench-real) stay.
+    git(dir, ['reset', '-q', '--hard']);
     git(dir, ['clean', '-fdq']);
     return { dir, fresh: false };
   }
