@@ -3,6 +3,7 @@
 // local mirror into a scratch directory, install it, run its own typecheck/lint/tests, migrate it with
 // this repo's built bin, run them again, and print one table. Not part of CI (it needs the mirrors and
 // the npm registry). Usage: npm run bench:real [-- --only a,b] [--work DIR] [--skip-checks] [--fresh-before]
+// [--render results.json,…] (print the table from saved results only)
 import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ function parseArgs(argv) {
     else if (a === '--skip-checks') args.skipChecks = true;
     else if (a === '--fresh-before') args.freshBefore = true;
     else if (a === '--list') args.list = resolve(argv[++i]);
+    else if (a === '--render') args.render = argv[++i].split(',').map((f) => resolve(f));
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -113,6 +115,13 @@ async function evaluate(service, args, traceNames) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.render) {
+    // Re-print one table from saved results (e.g. services measured in separate runs).
+    const saved = args.render.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+    const tools = [...new Set(saved.map((s) => s.tool))].join(', ');
+    process.stdout.write(`Real-code table (trace-migrate ${tools})\n\n${renderTable(saved.flatMap((s) => s.rows))}\n\n${renderDetails(saved.flatMap((s) => s.rows))}\n`);
+    return;
+  }
   if (!existsSync(join(repoRoot, 'dist', 'src', 'cli', 'main.js'))) throw new Error('build the tool first: npm run build');
   const { DEFAULT_TRACE_PARAM_NAMES } = await import(join(repoRoot, 'dist', 'src', 'index.js'));
   const list = JSON.parse(readFileSync(args.list, 'utf8')).services.filter((s) => !args.only || args.only.includes(s.name));
