@@ -185,7 +185,7 @@ function generateRequest(random: Random, features: GeneratorFeatures, units: Uni
     random.int(1, 2),
   );
   const inline = features.inlineOrigins && targets.length === 1 && random.chance(0.3);
-  const idVar = inline ? null : random.pick(['reqId', 'requestId', 'id', 'correlationId']);
+  const idVar = inline ? null : random.pick(['reqId', 'requestId', 'correlationId', 'traceId']);
   const origin: Param[] = [{ name: idVar ?? 'reqId', type: 'string', trace: true }];
   const calls = targets.map(
     (i): Call => ({
