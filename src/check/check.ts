@@ -18,7 +18,8 @@ import { emptySummary, REPORT_SCHEMA_VERSION, type FileResult, type Finding, typ
 import { TOOL_NAME, toolVersion } from '../tool-info.js';
 import { compareWithBaseline, loadBaseline, renderBaseline, saveBaseline, toBaselineEntries, type BaselineEntry } from './baseline.js';
 import { assignFingerprints, type FingerprintInput } from './fingerprint.js';
-import { couldHaveMatches, scanFile, type ScanOptions, type ScanResult } from './scan-file.js';
+import type { ScanOptions } from './scan-file.js';
+import { scanSources } from './scan-pool.js';
 
 export async function check(config: Config): Promise<Report> {
   const started = performance.now();
@@ -32,7 +33,7 @@ export async function check(config: Config): Promise<Report> {
       : await loadBaseline(config.baselinePath, config.cwd, { allowMissing: config.updateBaseline });
 
   const discovery = await discoverFiles(config);
-  const scan = scanFiles(config, discovery);
+  const scan = await scanFiles(config, discovery);
   const { files, findings } = scan;
   assignFingerprints(scan.identities).forEach((fingerprint, i) => (findings[i].fingerprint = fingerprint));
 
@@ -79,8 +80,9 @@ interface ScannedFiles {
 }
 
 /** Scans every discovered file: its matches, or its parse failure, as findings. */
-function scanFiles(config: Config, discovery: Discovery): ScannedFiles {
+async function scanFiles(config: Config, discovery: Discovery): Promise<ScannedFiles> {
   const options = scanOptionsFrom(config);
+  const results = await scanSources(discovery.files, options);
   const out: ScannedFiles = { files: [...discovery.fileResults], findings: [], identities: [], filesScanned: 0 };
   const add = (finding: Finding, identity: Omit<FingerprintInput, 'file' | 'ruleId'>) => {
     out.findings.push(finding);
@@ -88,9 +90,9 @@ function scanFiles(config: Config, discovery: Discovery): ScannedFiles {
   };
 
   for (const finding of discovery.findings) add(finding, { scope: [], code: finding.message });
-  for (const source of discovery.files) {
+  discovery.files.forEach((source, i) => {
     const file = displayPath(config.cwd, source.path);
-    const result: ScanResult = couldHaveMatches(source.text, options) ? scanFile(source, options) : { matches: [] };
+    const result = results[i]!;
     if (result.parseFailure) {
       const { start, count } = result.parseFailure;
       const message = result.parseFailure.message.replace(/\.$/, '');
@@ -100,7 +102,7 @@ function scanFiles(config: Config, discovery: Discovery): ScannedFiles {
         { ruleId: 'project', kind: 'error', file, line: start.line, column: start.column, message: `Does not parse: ${message}${more}.` },
         { scope: [], code: message },
       );
-      continue;
+      return;
     }
     out.filesScanned++;
     for (const match of result.matches) {
@@ -118,7 +120,7 @@ function scanFiles(config: Config, discovery: Discovery): ScannedFiles {
         { scope: match.scope, code: match.code },
       );
     }
-  }
+  });
   return out;
 }
 

@@ -20,8 +20,12 @@ export function propagateBusinessIds(sourceFile: ts.SourceFile, records: readonl
     const key = groupKey(record, parentType);
     if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), record]);
   }
+  let calls: Map<string, ts.CallExpression[]> | undefined;
   for (const record of records) {
-    if (!record.business && receivesBusinessLocal(sourceFile, record, isLogCall)) record.business = true;
+    const fn = record.param.parent;
+    if (record.business || !ts.isFunctionDeclaration(fn) || !fn.name) continue;
+    calls ??= callsByCalleeName(sourceFile);
+    if (receivesBusinessLocal(calls.get(fn.name.text) ?? [], record, isLogCall)) record.business = true;
   }
   for (const members of groups.values()) {
     if (members.some((m) => m.business)) for (const member of members) member.business = true;
@@ -56,27 +60,28 @@ function heritageRoots(sourceFile: ts.SourceFile): (name: string) => string {
   return root;
 }
 
-/** A call in this file passes, at this parameter's position, a local its caller uses as a business id. */
-function receivesBusinessLocal(sourceFile: ts.SourceFile, record: TraceParamRecord, isLogCall: IsLogCall): boolean {
-  const fn = record.param.parent;
-  if (!ts.isFunctionDeclaration(fn) || !fn.name || !ts.isIdentifier(record.param.name)) return false;
-  const name = fn.name.text;
-  const index = fn.parameters.indexOf(record.param);
-  let found = false;
+/** Calls of plain identifiers (`notify(…)`), by the name called. */
+function callsByCalleeName(sourceFile: ts.SourceFile): Map<string, ts.CallExpression[]> {
+  const calls = new Map<string, ts.CallExpression[]>();
   const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) {
-      const arg = node.arguments[index];
-      if (arg && ts.isIdentifier(arg)) {
-        const local = localDeclaration(arg);
-        const scope = local && local.parent.parent.parent;
-        if (scope && idUsesByName(arg.text, scope, isLogCall).some(isBusinessUse)) found = true;
-      }
-    }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) calls.set(node.expression.text, [...(calls.get(node.expression.text) ?? []), node]);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return found;
+  return calls;
+}
+
+/** One of the calls passes, at this parameter's position, a local its caller uses as a business id. */
+function receivesBusinessLocal(calls: readonly ts.CallExpression[], record: TraceParamRecord, isLogCall: IsLogCall): boolean {
+  if (!ts.isIdentifier(record.param.name)) return false;
+  const index = (record.param.parent as ts.FunctionDeclaration).parameters.indexOf(record.param);
+  return calls.some((call) => {
+    const arg = call.arguments[index];
+    if (!arg || !ts.isIdentifier(arg)) return false;
+    const local = localDeclaration(arg);
+    const scope = local && local.parent.parent.parent;
+    return scope !== undefined && idUsesByName(arg.text, scope, isLogCall).some(isBusinessUse);
+  });
 }
 
 /** The `const`/`let` in an enclosing block that declares `reference`, if any. */

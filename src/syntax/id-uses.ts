@@ -254,21 +254,25 @@ function truncate(text: string): string {
 export function idUsesByName(name: string, scope: ts.Node, isLogCall: IsLogCall, depth = 0): IdUse[] {
   const uses: IdUse[] = [];
   const visit = (node: ts.Node): void => {
-    if (node !== scope && ts.isFunctionLike(node) && declaresName(node, name)) return;
-    if (ts.isIdentifier(node)) {
-      if (node.text === name && isValueReference(node)) {
-        const use = classifyIdUse(node, isLogCall);
+    if (node !== scope && isFunctionLike(node) && declaresName(node, name)) return;
+    if (node.kind === IDENTIFIER) {
+      if ((node as ts.Identifier).text === name && isValueReference(node as ts.Identifier)) {
+        const use = classifyIdUse(node as ts.Identifier, isLogCall);
         uses.push(use);
         const localScope = use.local && enclosingBlock(use.local.declaration);
         if (use.local && localScope && depth < 4) uses.push(...idUsesByName(use.local.declaration.name.text, localScope, isLogCall, depth + 1));
       }
       return;
     }
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   };
   visit(scope);
   return uses;
 }
+
+// Read once: ts-morph's `ts.X` are getters, and this walk visits every node of a function body.
+const { isFunctionLike, forEachChild } = ts;
+const IDENTIFIER = ts.SyntaxKind.Identifier;
 
 /** An identifier that reads a variable (not a declared name, a property name or a label). */
 function isValueReference(node: ts.Identifier): boolean {
