@@ -3,8 +3,8 @@
 // compare with the baseline. Writes nothing except the baseline with updateBaseline.
 //
 // Files whose text cannot contain a finding (no trace parameter name, no `console`) are not
-// parsed: that keeps the gate well under a quarter of `tsc --noEmit` (see bench/check-vs-tsc.mjs);
-// the price is that a syntax error is reported only in files that could hold a finding.
+// parsed (the price: a syntax error is reported only in files that could hold a finding); the rest
+// are parsed on worker threads when there are enough of them (scan-pool.ts, bench/check-vs-tsc.mjs).
 //
 // Gate: `summary.newFindings` counts the findings of kind `manual` (rule hits) or `error`
 // (unreadable or unparsable files) that the baseline does not accept; the CLI exits 1 when it is
