@@ -6,7 +6,7 @@
 // provably the module object the member was assigned on or exported from (through require,
 // import or import()) — or refuses the groups of that name, with the place it was found.
 import { ts } from 'ts-morph';
-import { referenceNameNode, storageName, unwrapExpression, type FunctionLike } from './function-likes.js';
+import { referenceNameNode, storageName, unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol, isProjectSource, type Group } from './groups.js';
 
 export type UnlinkedVerdict =
