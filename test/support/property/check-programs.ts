@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRuntimeModuleText } from '../../../src/apply/runtime-module.js';
+import { isRuntimeModuleText } from '../../../src/plan/runtime-module.js';
 import { compareRuns } from './compare-runs.js';
 import { generateProgram, type GeneratorFeatures } from './generate-program.js';
 import { runBatch, type ProgramOutcome } from './program-batch.js';
