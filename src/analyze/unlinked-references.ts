@@ -146,8 +146,8 @@ export class UnlinkedReferences {
       this.moduleSymbols.set(target, moduleSymbol);
       return { kind: 'project', owners: [target, ...this.exportedObjects(target)] };
     }
-    // Unresolved: a package without types is outside the project; a relative path is not proven.
-    return specifier.text.startsWith('.') || specifier.text.startsWith('/') ? { kind: 'unknown' } : { kind: 'external' };
+    // Unresolved: a bundler alias (`@/lib/…`) looks like a package name, so nothing is proven.
+    return { kind: 'unknown' };
   }
 
   /** `module.exports = X` / `export default X` / `export = X`: X's symbol is the module object. */
