@@ -4,7 +4,14 @@ import { ts } from 'ts-morph';
 import { calleeName, isLiteralValue, isStringLike, unwrapExpression, walk } from './function-likes.js';
 import { AMBIGUOUS_TRACE_FIELDS, REQUEST_OBJECT_NAME, TRACE_CARRIER_NAME, TRACE_HEADER_NAMES, UNAMBIGUOUS_TRACE_FIELDS } from './trace-names.js';
 
-const ID_GENERATORS = new Set(['randomUUID', 'uuid', 'uuidv4', 'uuidv7', 'nanoid', 'ulid', 'createId', 'cuid']);
+const ID_GENERATORS = new Set(['randomUUID', 'uuid', 'uuidv4', 'uuidv7', 'nanoid', 'ulid', 'createId', 'cuid', 'shortid', 'hyperid', 'ksuid', 'randomBytes']);
+/** `Math.random()` and `Date.now()`: the raw material of hand-made ids (`Math.random().toString(36).slice(2)`). */
+const ID_SOURCES: ReadonlyMap<string, string> = new Map([
+  ['random', 'Math'],
+  ['now', 'Date'],
+]);
+/** Short-id packages whose default or `generate` export makes an id (`shortid.generate()`). */
+const SHORT_ID_PACKAGES = new Set(['shortid', 'nanoid', 'cuid', '@paralleldrive/cuid2', 'ulid', 'hyperid', 'short-uuid', 'uid']);
 /** Generators that are only ids when imported from the uuid package (`import { v4 } from 'uuid'`). */
 const UUID_PACKAGE_EXPORTS = new Set(['v1', 'v4', 'v6', 'v7']);
 const HEADER_GETTERS = new Set(['get', 'header', 'getHeader', 'headers']);
@@ -25,6 +32,8 @@ export class OriginRecognizer {
       if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
         return this.originOrLiteral(e.left, e.right);
       }
+      // `Date.now().toString(36) + Math.random().toString(36).slice(2)`, `'req-' + randomUUID()`.
+      if (op === ts.SyntaxKind.PlusToken) return this.originOrLiteral(e.left, e.right);
       return false;
     }
     if (ts.isConditionalExpression(e)) return this.originOrLiteral(e.whenTrue, e.whenFalse);
@@ -81,6 +90,10 @@ export class OriginRecognizer {
     const name = calleeName(call.expression);
     if (!name) return false;
     if (ID_GENERATORS.has(name)) return true;
+    const callee = unwrapExpression(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && ID_SOURCES.get(name) === callee.expression.getText()) return true;
+    // `shortid()`, `shortid.generate()`, `short.generate()` (short-uuid): whatever a short-id package exports makes ids.
+    if ([...SHORT_ID_PACKAGES].some((pkg) => this.importedFrom(call.expression, pkg))) return true;
     return UUID_PACKAGE_EXPORTS.has(name) && this.importedFrom(call.expression, 'uuid');
   }
 
