@@ -197,6 +197,7 @@ export function analyze(input: AnalyzeInput): Facts {
   const originLocals: Facts['originLocals'] = [];
   const errorExpressions = new Set<ts.Node>();
   const middlewareStores: MiddlewareStore[] = [];
+  const queueItems: Facts['queueItems'] = [];
   for (const { sourceFile } of editable.values()) {
     middlewareStores.push(...findMiddlewareStores(sourceFile, origins, names.isCandidateParam));
     const found = collectLogCalls(sourceFile, checker, loggers, errorExpressions);
@@ -208,6 +209,8 @@ export function analyze(input: AnalyzeInput): Facts {
     consoleMisuses.push(...found.misuses);
     loggerCreations.push(...found.creations);
     walk(sourceFile, (node) => {
+      const queueField = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? origins.queueItemTraceField(node) : undefined;
+      if (queueField) queueItems.push({ declaration: node as ts.VariableDeclaration, name: (node as ts.VariableDeclaration).name as ts.Identifier, field: queueField });
       if ((ts.isVariableDeclaration(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text)) {
         const local = originLocalOf(incomingContext, node);
         if (local && !businessUseOf(local.name)) originLocals.push(local);
@@ -231,6 +234,7 @@ export function analyze(input: AnalyzeInput): Facts {
     editable,
     middlewareStores,
     storedIdReads,
+    queueItems,
     components: [...components.values()].sort((a, b) => a.key.localeCompare(b.key)),
     originLocals,
     logCalls,

@@ -88,6 +88,8 @@ export interface Facts {
   middlewareStores: MiddlewareStore[];
   /** Reads of such a stored id (`req.reqId`) in editable files. */
   storedIdReads: ts.PropertyAccessExpression[];
+  /** Items taken off hand-made queues whose items carry a trace field: `const item = queue.shift()` (field `reqId`). */
+  queueItems: { declaration: ts.VariableDeclaration; name: ts.Identifier; field: string }[];
   /** Console and project-logger calls in editable files, by file path. */
   logCalls: Map<string, LogCall[]>;
   /** The values whose text a convertible log call takes over (an id among them is dropped by the log rule). */

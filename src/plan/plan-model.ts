@@ -29,6 +29,8 @@ export interface InlineWrap {
 export interface ScopeWrap {
   scope: RestScope;
   owners: string[];
+  /** The context's id when it is not the scope's local itself: `item.reqId` for a queue item. */
+  id?: ts.PropertyAccessExpression;
 }
 
 export interface PlanModel {
@@ -73,6 +75,22 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     return 'scope' in result ? result.scope : undefined;
   };
 
+  // A queue consumer handles each item in that item's context, never in the context of whoever started it.
+  const queueScopes = new Map<ts.Node, ScopeWrap>();
+  for (const { declaration, name, field } of facts.queueItems) {
+    const scope = scopeOf(declaration, name);
+    if (!scope) continue;
+    const reads = referencesWithin(facts.checker, name, scope.rest);
+    const idRead = reads.map((ref) => ref.parent).find((p): p is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(p) && p.expression !== undefined && p.name.text === field);
+    if (!idRead) continue;
+    const wrap: ScopeWrap = { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`], id: idRead };
+    for (const ref of reads) {
+      const access = ref.parent;
+      if (ts.isPropertyAccessExpression(access) && access.expression === ref && access.name.text === field) queueScopes.set(access, wrap);
+    }
+    model.scopeWraps.push(wrap);
+  }
+
   for (const [component, decision] of decisions) {
     if (!decision.migrate) continue;
     model.migrated.push(component);
@@ -102,6 +120,8 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
         // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
         // A kept parameter that may hold an id no context carries (see runsOutsideContext) is one too.
         const fromKept = !!from && kept.has(from) && runsOutsideContext(from, kept);
+        // `handle(item.payload, item.reqId)` inside the item's own context: the argument just goes.
+        if (value.kind === 'origin' && queueScopes.has(unwrapExpression(value.expression))) continue;
         if (fromKept || value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
           const problem = inlineWrapProblem(site.call);
           if (problem) {
@@ -168,6 +188,9 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
   // Middleware that stores the id runs the rest of the chain in its context; logging the stored id is logging the context's.
   for (const { next, id } of facts.middlewareStores) {
     model.inlineWraps.push({ call: next, id, owner: `origin:${next.getSourceFile().fileName}:${next.pos}`, handOn: true });
+  }
+  for (const access of queueScopes.keys()) {
+    if (isDirectLogPart(access, facts.logValues)) model.traceIdReferences.add(access);
   }
   for (const read of facts.storedIdReads) {
     if (isDirectLogPart(read, facts.logValues)) model.traceIdReferences.add(read);
