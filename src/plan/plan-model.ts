@@ -82,7 +82,8 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     if (!scope) continue;
     const reads = referencesWithin(facts.checker, name, scope.rest);
     const idRead = reads.map((ref) => ref.parent).find((p): p is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(p) && p.expression !== undefined && p.name.text === field);
-    if (!idRead) continue;
+    // Already migrated: the id is read for a `withTrace({ … })` context.
+    if (!idRead || isInsideWithTrace(idRead)) continue;
     const wrap: ScopeWrap = { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`], id: idRead };
     for (const ref of reads) {
       const access = ref.parent;
@@ -231,6 +232,13 @@ function logObjectMember(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unk
   const element = ts.isShorthandPropertyAssignment(parent) && parent.name === reference ? parent : ts.isPropertyAssignment(parent) && parent.initializer === reference ? parent : undefined;
   if (!element || !ts.isObjectLiteralExpression(element.parent) || !logValues.has(element.parent)) return undefined;
   return element;
+}
+
+function isInsideWithTrace(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isBlock(current); current = current.parent) {
+    if (ts.isCallExpression(current) && current.expression.getText() === 'withTrace') return true;
+  }
+  return false;
 }
 
 function isWithin(node: ts.Node, scope: RestScope): boolean {
