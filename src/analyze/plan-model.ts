@@ -22,11 +22,15 @@ export interface InlineWrap {
   /** The expression that becomes the context's id. */
   id: ts.Expression;
   owner: string;
+  /** `next()` of a middleware: the call becomes `withTrace({ … }, next)`. */
+  handOn?: boolean;
 }
 
 export interface ScopeWrap {
   scope: RestScope;
   owners: string[];
+  /** The context's id when it is not the scope's local itself: `item.reqId` for a queue item. */
+  id?: ts.PropertyAccessExpression;
 }
 
 export interface PlanModel {
@@ -71,17 +75,36 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     return 'scope' in result ? result.scope : undefined;
   };
 
+  // A queue consumer handles each item in that item's context, never in the context of whoever started it.
+  const queueScopes = new Map<ts.Node, ScopeWrap>();
+  for (const { declaration, name, field } of facts.queueItems) {
+    const scope = scopeOf(declaration, name);
+    if (!scope) continue;
+    const reads = referencesWithin(facts.checker, name, scope.rest);
+    const idRead = reads.map((ref) => ref.parent).find((p): p is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(p) && p.expression !== undefined && p.name.text === field);
+    // Already migrated: the id is read for a `withTrace({ … })` context.
+    if (!idRead || isInsideWithTrace(idRead)) continue;
+    const wrap: ScopeWrap = { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`], id: idRead };
+    for (const ref of reads) {
+      const access = ref.parent;
+      if (ts.isPropertyAccessExpression(access) && access.expression === ref && access.name.text === field) queueScopes.set(access, wrap);
+    }
+    model.scopeWraps.push(wrap);
+  }
+
   for (const [component, decision] of decisions) {
     if (!decision.migrate) continue;
     model.migrated.push(component);
     const owner = component.key;
+    const { kept } = decision;
     for (const slot of component.slots) {
+      if (kept.has(slot)) continue;
       for (const { fn, param, binding } of slot.params) {
         if (slot.property === undefined) model.paramRemovals.push({ fn, param, owner });
         else if (binding) model.bindingRemovals.push({ binding, owner });
       }
       for (const member of slot.typeMembers) model.typeMemberRemovals.push({ member, owner });
-      for (const { site, value, element } of slot.incoming) {
+      for (const { site, value, element, from } of slot.incoming) {
         const argIndex = slot.index + site.argOffset;
         if (value.kind === 'omitted') continue;
         if (element) model.propertyRemovals.push({ element, owner });
@@ -96,7 +119,11 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
           }
         }
         // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
-        if (value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
+        // A kept parameter that may hold an id no context carries (see runsOutsideContext) is one too.
+        const fromKept = !!from && kept.has(from) && runsOutsideContext(from, kept);
+        // `handle(item.payload, item.reqId)` inside the item's own context: the argument just goes.
+        if (value.kind === 'origin' && queueScopes.has(unwrapExpression(value.expression))) continue;
+        if (fromKept || value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
           const problem = inlineWrapProblem(site.call);
           if (problem) {
             model.newExclusions.set(owner, { node: site.call, text: problem, kind: 'manual' });
@@ -108,8 +135,11 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
       // References: log mentions stay for the log rule; passed values go with their argument;
       // everything else reads the context.
       const keptAliases = new Set<Alias>();
+      const passTargets = new Map(slot.passes.map(({ use, to }) => [use, to]));
       for (const use of slot.uses) {
-        const isEdge = use.kind === 'pass';
+        // Passing the id into a kept parameter is a use like any other: the call passes `traceId()`.
+        const target = passTargets.get(use);
+        const isEdge = use.kind === 'pass' && !(target && kept.has(target));
         // `console.log('done', { reqId, ms })`: the id's property goes, the record has the id already.
         const logMember = logObjectMember(use.reference, facts.logValues);
         if (logMember) {
@@ -159,6 +189,16 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     const logged = referencesWithin(facts.checker, name, scope.rest).some((ref) => isDirectLogPart(ref, facts.logValues));
     if (logged) scopeWraps.set(name, { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`] });
   }
+  // Middleware that stores the id runs the rest of the chain in its context; logging the stored id is logging the context's.
+  for (const { next, id } of facts.middlewareStores) {
+    model.inlineWraps.push({ call: next, id, owner: `origin:${next.getSourceFile().fileName}:${next.pos}`, handOn: true });
+  }
+  for (const access of queueScopes.keys()) {
+    if (isDirectLogPart(access, facts.logValues)) model.traceIdReferences.add(access);
+  }
+  for (const read of facts.storedIdReads) {
+    if (isDirectLogPart(read, facts.logValues)) model.traceIdReferences.add(read);
+  }
   for (const [name, wrap] of scopeWraps) {
     model.scopeWraps.push(wrap);
     for (const ref of referencesWithin(facts.checker, name, wrap.scope.rest)) {
@@ -175,12 +215,30 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
   return model;
 }
 
+/**
+ * Whether a kept slot's function may run without its id in the context: a caller passes it
+ * something other than a migrated caller's id (an origin, a kept caller's id, nothing), or calls
+ * the analysis cannot see may reach it. Its calls into migrated functions then establish the
+ * context themselves (`withTrace({ correlationId: reqId }, () => next(…))`).
+ */
+function runsOutsideContext(slot: Slot, kept: ReadonlyMap<Slot, unknown>): boolean {
+  if (slot.blockers.length > 0 || slot.incoming.length === 0) return true;
+  return slot.incoming.some(({ from }) => !from || kept.has(from));
+}
+
 /** The property (`reqId` or `reqId: reqId`) of an object literal that a log call takes as a value. */
 function logObjectMember(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unknown>): ts.ObjectLiteralElementLike | undefined {
   const parent = reference.parent;
   const element = ts.isShorthandPropertyAssignment(parent) && parent.name === reference ? parent : ts.isPropertyAssignment(parent) && parent.initializer === reference ? parent : undefined;
   if (!element || !ts.isObjectLiteralExpression(element.parent) || !logValues.has(element.parent)) return undefined;
   return element;
+}
+
+function isInsideWithTrace(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isBlock(current); current = current.parent) {
+    if (ts.isCallExpression(current) && current.expression.getText() === 'withTrace') return true;
+  }
+  return false;
 }
 
 function isWithin(node: ts.Node, scope: RestScope): boolean {
