@@ -39,6 +39,8 @@ export interface GeneratorFeatures {
   keyUses: boolean;
   /** `run(randomUUID())`: the origin inline in the call. */
   inlineOrigins: boolean;
+  /** Function names that read as key uses (`chargeLock`: the id passed to it reads as a lock key). */
+  keyNamedFunctions: boolean;
 }
 
 export const ALL_FEATURES: GeneratorFeatures = {
@@ -52,6 +54,7 @@ export const ALL_FEATURES: GeneratorFeatures = {
   idIntoBusinessParam: true,
   keyUses: true,
   inlineOrigins: true,
+  keyNamedFunctions: true,
 };
 
 const TRACE_NAMES = ['reqId', 'requestId', 'correlationId', 'traceId', 'req_id', 'request_id', 'xRequestId'];
@@ -78,7 +81,7 @@ export function generateProgram(seed: number, features: GeneratorFeatures = ALL_
     .map((name) => generateModule(random, flavour, features, name));
   const unitCount = random.int(2, 7);
   const names = random.sample(
-    VERBS.flatMap((verb) => NOUNS.map((noun) => verb + noun)),
+    VERBS.flatMap((verb) => NOUNS.map((noun) => verb + (noun === 'Lock' && !features.keyNamedFunctions ? 'Slot' : noun))),
     unitCount,
   );
   const units: Unit[] = names.map((name) => generateUnit(random, flavour, features, modules, name + tag));
