@@ -3,6 +3,7 @@
 // (src/apply/runtime-imports.ts): after the last import/require, in the file's module syntax,
 // quote and semicolon style. The transform cannot emit the runtime module itself.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { EditUnit } from '../src/plan/edit-unit.js';
 import type { FileEdits } from '../src/plan/file-edits.js';
 import { packageTypeOf } from '../src/project/package-json.js';
 import { quoteString } from '../src/rules/log-core/render-structured-log.js';
@@ -131,7 +132,7 @@ export function addRuntimeImport(program: EsNode, at: Positions, source: string,
   const startOf = (node: EsNode) => at.start(node);
   const endOf = (node: EsNode) => at.end(node);
   const element = local === 'log' ? 'log' : style.syntax === 'esm' ? `log as ${local}` : `log: ${local}`;
-  const owner = 'runtime-import';
+  const owner: readonly EditUnit[] = []; // no unit of its own: it goes with the file's last edit
   if (existing?.lastBinding) {
     edits.add(endOf(existing.lastBinding), endOf(existing.lastBinding), `, ${element}`, owner);
     return;

@@ -17,6 +17,7 @@ import type { API, FileInfo, Options } from 'jscodeshift';
 import { DEFAULT_TRACE_PARAM_NAMES } from '../src/config/config.js';
 import type { SourceText } from '../src/project/source-text.js';
 import { FileEdits } from '../src/plan/file-edits.js';
+import { logUnit } from '../src/plan/edit-unit.js';
 import { MAX_LINE_LENGTH, renderStructuredLogCall } from '../src/rules/log-core/render-structured-log.js';
 import { buildStructuredLog, CONSOLE_LEVELS, messageQuote } from '../src/rules/log-core/structured-log.js';
 import { indentUnitOf, lineIndentAt, preferredQuoteOf } from '../src/rules/source-layout.js';
@@ -103,7 +104,7 @@ export default function structuredLogsTransform(file: FileInfo, api: API, option
       column: start - lineStart,
       maxLineLength: MAX_LINE_LENGTH,
     });
-    edits.add(start, end, rendered, [`log:${start}`, ...edits.ownersWithin(start, end)]);
+    edits.add(start, end, rendered, [logUnit(text.path, start), ...edits.ownersWithin(start, end)]);
     converted++;
   }
   if (converted === 0) return undefined;
