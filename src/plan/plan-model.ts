@@ -7,6 +7,7 @@ import type { Component, Facts, Reason, Slot } from '../analyze/facts.js';
 import { unwrapExpression, type FunctionLike } from '../analyze/function-likes.js';
 import { needsDefinedValue, type Alias } from '../analyze/param-uses.js';
 import { referencesWithin, restScopeOf, type RestScope } from '../analyze/origin-scopes.js';
+import { originUnit, traceParamsUnit, type EditUnit } from './edit-unit.js';
 
 export interface ContextRead {
   reference: ts.Identifier;
@@ -14,43 +15,61 @@ export interface ContextRead {
   declaration: ts.ParameterDeclaration | ts.BindingElement;
   /** The position does not accept `undefined` (TS gets `traceId()!` for a required parameter). */
   needsDefined: boolean;
-  owner: string;
+  owner: EditUnit;
 }
 
 export interface InlineWrap {
   call: ts.CallExpression;
   /** The expression that becomes the context's id. */
   id: ts.Expression;
-  owner: string;
+  owner: EditUnit;
 }
 
 export interface ScopeWrap {
   scope: RestScope;
-  owners: string[];
+  owners: EditUnit[];
 }
 
 export interface PlanModel {
   migrated: Component[];
-  paramRemovals: { fn: FunctionLike; param: ts.ParameterDeclaration; owner: string }[];
-  argRemovals: { call: ts.CallExpression; argIndex: number; owner: string }[];
+  paramRemovals: { fn: FunctionLike; param: ts.ParameterDeclaration; owner: EditUnit }[];
+  argRemovals: { call: ts.CallExpression; argIndex: number; owner: EditUnit }[];
   /** Destructured ids: the binding from each pattern, the property from each passed object, the type member. */
-  bindingRemovals: { binding: ts.BindingElement; owner: string }[];
-  propertyRemovals: { element: ts.ObjectLiteralElementLike; owner: string }[];
-  typeMemberRemovals: { member: ts.TypeElement; owner: string }[];
+  bindingRemovals: { binding: ts.BindingElement; owner: EditUnit }[];
+  propertyRemovals: { element: ts.ObjectLiteralElementLike; owner: EditUnit }[];
+  typeMemberRemovals: { member: ts.TypeElement; owner: EditUnit }[];
   contextReads: ContextRead[];
-  aliasRemovals: { alias: Alias; owner: string }[];
+  aliasRemovals: { alias: Alias; owner: EditUnit }[];
   inlineWraps: InlineWrap[];
   scopeWraps: ScopeWrap[];
   /** Expressions that denote the request's trace id inside log calls (dropped from messages). */
   traceIdReferences: Set<ts.Node>;
   /** Properties carrying the id in objects a log call takes as a value (`{ reqId, ms }`): removed. */
-  logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: string }[];
+  logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: EditUnit }[];
   /** Components that turned out impossible while deriving (re-decide with them excluded). */
   newExclusions: Map<string, Reason>;
 }
 
 export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision>): PlanModel {
-  const model: PlanModel = {
+  const model = emptyModel();
+  const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
+  for (const [component, decision] of decisions) {
+    if (!decision.migrate) continue;
+    model.migrated.push(component);
+    const owner = traceParamsUnit(component.key);
+    for (const slot of component.slots) {
+      planDeclarations(model, slot, owner);
+      planIncomingValues(model, slot, component, owner, scopeWraps);
+      planUses(model, slot, facts, owner);
+    }
+  }
+  planOriginLocalScopes(model, facts, scopeWraps);
+  dropWholeLogObjects(model);
+  return model;
+}
+
+function emptyModel(): PlanModel {
+  return {
     migrated: [],
     paramRemovals: [],
     argRemovals: [],
@@ -65,96 +84,98 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     logMemberDrops: [],
     newExclusions: new Map(),
   };
-  const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
-  const scopeOf = (declaration: ts.VariableDeclaration, name: ts.Identifier) => {
-    const result = restScopeOf(declaration, name);
-    return 'scope' in result ? result.scope : undefined;
-  };
+}
 
-  for (const [component, decision] of decisions) {
-    if (!decision.migrate) continue;
-    model.migrated.push(component);
-    const owner = component.key;
-    for (const slot of component.slots) {
-      for (const { fn, param, binding } of slot.params) {
-        if (slot.property === undefined) model.paramRemovals.push({ fn, param, owner });
-        else if (binding) model.bindingRemovals.push({ binding, owner });
-      }
-      for (const member of slot.typeMembers) model.typeMemberRemovals.push({ member, owner });
-      for (const { site, value, element } of slot.incoming) {
-        const argIndex = slot.index + site.argOffset;
-        if (value.kind === 'omitted') continue;
-        if (element) model.propertyRemovals.push({ element, owner });
-        else model.argRemovals.push({ call: site.call, argIndex, owner });
-        if (value.kind === 'origin-local') {
-          const scope = scopeOf(value.declaration, value.name);
-          if (scope && isWithin(site.call, scope)) {
-            const wrap = scopeWraps.get(value.name) ?? { scope, owners: [] };
-            wrap.owners.push(owner);
-            scopeWraps.set(value.name, wrap);
-            continue;
-          }
-        }
-        // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
-        if (value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
-          const problem = inlineWrapProblem(site.call);
-          if (problem) {
-            model.newExclusions.set(owner, { node: site.call, text: problem, kind: 'manual' });
-            continue;
-          }
-          model.inlineWraps.push({ call: site.call, id: value.expression, owner });
-        }
-      }
-      // References: log mentions stay for the log rule; passed values go with their argument;
-      // everything else reads the context.
-      const keptAliases = new Set<Alias>();
-      for (const use of slot.uses) {
-        const isEdge = use.kind === 'pass';
-        // `console.log('done', { reqId, ms })`: the id's property goes, the record has the id already.
-        const logMember = logObjectMember(use.reference, facts.logValues);
-        if (logMember) {
-          model.logMemberDrops.push({ element: logMember, owner });
-          continue;
-        }
-        const isLogPart = isDirectLogPart(use.reference, facts.logValues);
-        if (use.alias) {
-          if (!isEdge && !isLogPart && !isAliasInitializer(use.reference, use.alias)) keptAliases.add(use.alias);
-          if (isLogPart) model.traceIdReferences.add(use.reference);
-          continue;
-        }
-        if (isLogPart) {
-          model.traceIdReferences.add(use.reference);
-          continue;
-        }
-        if (isEdge) continue;
-        const declaration = declarationOf(slot, use.reference);
-        if (!declaration) continue;
-        if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
-        model.contextReads.push({ reference: use.reference, declaration, needsDefined: needsDefinedValue(facts.checker, use.reference), owner });
-      }
-      for (const alias of slot.aliases) {
-        if (keptAliases.has(alias)) {
-          // The alias stays; its initializer reads the context.
-          for (const use of slot.uses) {
-            if (!use.alias && isAliasInitializer(use.reference, alias)) {
-              const declaration = declarationOf(slot, use.reference);
-              if (declaration) model.contextReads.push({ reference: use.reference, declaration, needsDefined: needsDefinedValue(facts.checker, use.reference), owner });
-            }
-          }
-        } else {
-          model.aliasRemovals.push({ alias, owner });
-        }
+/** The parameter (or destructured binding) of every member, and the type members describing it. */
+function planDeclarations(model: PlanModel, slot: Slot, owner: EditUnit): void {
+  for (const { fn, param, binding } of slot.params) {
+    if (slot.property === undefined) model.paramRemovals.push({ fn, param, owner });
+    else if (binding) model.bindingRemovals.push({ binding, owner });
+  }
+  for (const member of slot.typeMembers) model.typeMemberRemovals.push({ member, owner });
+}
+
+/**
+ * What each call site passes: the argument (or object property) goes; where the id enters (an
+ * origin, a literal), the call runs in a context — around the rest of the block for an origin local.
+ */
+function planIncomingValues(model: PlanModel, slot: Slot, component: Component, owner: EditUnit, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
+  for (const { site, value, element } of slot.incoming) {
+    const argIndex = slot.index + site.argOffset;
+    if (value.kind === 'omitted') continue;
+    if (element) model.propertyRemovals.push({ element, owner });
+    else model.argRemovals.push({ call: site.call, argIndex, owner });
+    if (value.kind === 'origin-local') {
+      const scope = scopeOf(value.declaration, value.name);
+      if (scope && isWithin(site.call, scope)) {
+        const wrap = scopeWraps.get(value.name) ?? { scope, owners: [] };
+        wrap.owners.push(owner);
+        scopeWraps.set(value.name, wrap);
+        continue;
       }
     }
+    // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
+    if (value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
+      const problem = inlineWrapProblem(site.call);
+      if (problem) {
+        model.newExclusions.set(component.key, { node: site.call, text: problem, kind: 'manual' });
+        continue;
+      }
+      model.inlineWraps.push({ call: site.call, id: value.expression, owner });
+    }
   }
+}
 
-  // Origin locals with a trace name that are logged get a context for the rest of their block.
+/**
+ * References: log mentions stay for the log rule; passed values go with their argument; everything
+ * else reads the context. Aliases nothing else reads go; a kept alias reads the context instead.
+ */
+function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit): void {
+  const keptAliases = new Set<Alias>();
+  const readContext = (reference: ts.Identifier) => {
+    const declaration = declarationOf(slot, reference);
+    if (declaration) model.contextReads.push({ reference, declaration, needsDefined: needsDefinedValue(facts.checker, reference), owner });
+  };
+  for (const use of slot.uses) {
+    const isEdge = use.kind === 'pass';
+    // `console.log('done', { reqId, ms })`: the id's property goes, the record has the id already.
+    const logMember = logObjectMember(use.reference, facts.logValues);
+    if (logMember) {
+      model.logMemberDrops.push({ element: logMember, owner });
+      continue;
+    }
+    const isLogPart = isDirectLogPart(use.reference, facts.logValues);
+    if (use.alias) {
+      if (!isEdge && !isLogPart && !isAliasInitializer(use.reference, use.alias)) keptAliases.add(use.alias);
+      if (isLogPart) model.traceIdReferences.add(use.reference);
+      continue;
+    }
+    if (isLogPart) {
+      model.traceIdReferences.add(use.reference);
+      continue;
+    }
+    if (isEdge) continue;
+    if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
+    readContext(use.reference);
+  }
+  for (const alias of slot.aliases) {
+    if (!keptAliases.has(alias)) {
+      model.aliasRemovals.push({ alias, owner });
+      continue;
+    }
+    // The alias stays; its initializer reads the context.
+    for (const use of slot.uses) if (!use.alias && isAliasInitializer(use.reference, alias)) readContext(use.reference);
+  }
+}
+
+/** Origin locals with a trace name that are logged get a context for the rest of their block. */
+function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
   for (const { declaration, name } of facts.originLocals) {
     if (scopeWraps.has(name)) continue;
     const scope = scopeOf(declaration, name);
     if (!scope) continue;
     const logged = referencesWithin(facts.checker, name, scope.rest).some((ref) => isDirectLogPart(ref, facts.logValues));
-    if (logged) scopeWraps.set(name, { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`] });
+    if (logged) scopeWraps.set(name, { scope, owners: [originUnit(declaration.getSourceFile().fileName, name.pos)] });
   }
   for (const [name, wrap] of scopeWraps) {
     model.scopeWraps.push(wrap);
@@ -162,14 +183,21 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
       if (isDirectLogPart(ref, facts.logValues)) model.traceIdReferences.add(ref);
     }
   }
-  // An object left with nothing but the id is the id itself: the log rule drops the whole value.
+}
+
+/** An object left with nothing but the id is the id itself: the log rule drops the whole value. */
+function dropWholeLogObjects(model: PlanModel): void {
   const dropsByObject = new Map<ts.Node, number>();
   for (const { element } of model.logMemberDrops) dropsByObject.set(element.parent, (dropsByObject.get(element.parent) ?? 0) + 1);
   for (const [object, count] of dropsByObject) {
     if ((object as ts.ObjectLiteralExpression).properties.length === count) model.traceIdReferences.add(object);
   }
   model.logMemberDrops = model.logMemberDrops.filter(({ element }) => !model.traceIdReferences.has(element.parent));
-  return model;
+}
+
+function scopeOf(declaration: ts.VariableDeclaration, name: ts.Identifier): RestScope | undefined {
+  const result = restScopeOf(declaration, name);
+  return 'scope' in result ? result.scope : undefined;
 }
 
 /** The property (`reqId` or `reqId: reqId`) of an object literal that a log call takes as a value. */
