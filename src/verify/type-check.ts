@@ -26,6 +26,8 @@ export function findNewTypeErrors(
   editedTexts: ReadonlyMap<string, string>,
   newFiles: ReadonlyMap<string, string>,
   imports: ImportGraph,
+  /** Edited files whose edits can change what their importers see (all but log rewrites). */
+  apiChanged: ReadonlySet<string>,
 ): TypeCheck {
   const host = ts.createCompilerHost(options, true);
   const languageVersion = options.target ?? ts.ScriptTarget.ES2022;
@@ -52,9 +54,9 @@ export function findNewTypeErrors(
   const rootNames = [...new Set([...original.getRootFileNames(), ...newFiles.keys()])];
   const edited = ts.createProgram({ rootNames, options, host, oldProgram: original });
 
-  // The files whose types an edit can change: the edited ones and their importers, all of them
-  // when a global script (no import/export) is edited.
-  const affected = [...replaced.keys()].some((f) => imports.scripts.has(f)) ? 'all' : imports.importersClosure(replaced.keys());
+  // The files whose types an edit can change: the edited ones, and the importers of those whose
+  // declarations may change; all of them when a global script (no import/export) is edited.
+  const affected = [...replaced.keys()].some((f) => imports.scripts.has(f)) ? 'all' : new Set([...replaced.keys(), ...imports.importersClosure(apiChanged)]);
   const errors: NewTypeError[] = [];
   for (const file of edited.getSourceFiles()) {
     if (file.isDeclarationFile && !newFiles.has(file.fileName)) continue;

@@ -48,7 +48,7 @@ export function verifyPlan(input: VerifyInput): VerifiedPlan {
 
     imports ??= new ImportGraph(input.program);
     const edited = new Map([...plan.files].map(([path, edits]) => [path, edits.result()]));
-    const check = findNewTypeErrors(input.program, input.options, edited, input.newFilesOf(plan), imports);
+    const check = findNewTypeErrors(input.program, input.options, edited, input.newFilesOf(plan), imports, filesWithApiEdits(plan));
     if (check.errors.length === 0) return { plan, typeErrors };
 
     const context: BlameContext = { plan, facts: input.facts, edited: check.edited, imports };
@@ -71,6 +71,19 @@ export function verifyPlan(input: VerifyInput): VerifiedPlan {
       return { plan: { ...plan, files: new Map(), counts: emptySummary(), usedRuntimes: new Set() }, typeErrors };
     }
   }
+}
+
+/**
+ * Files with edits that can change the types other files see. A log rewrite replaces one call with
+ * another of the same result type (void, or the logger's own), so a file with nothing else needs
+ * no check of its importers; parameter removals, context reads, origin and logger changes do.
+ */
+function filesWithApiEdits(plan: Plan): Set<string> {
+  const files = new Set<string>();
+  for (const [path, edits] of plan.files) {
+    if (edits.all.some((edit) => edit.owners.some((unit) => unit.kind !== 'log'))) files.add(path);
+  }
+  return files;
 }
 
 /** Refuses the units of the first scope from `step` up that has some not refused yet; returns that step. */
