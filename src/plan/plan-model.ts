@@ -156,6 +156,10 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit): 
     }
     if (isEdge) continue;
     if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
+    // A local computed from the id (`const key = \`lock:${reqId}\``) is not the id: its own
+    // references stay; only the id's reference in its initializer reads the context.
+    const declaration = declarationOf(slot, use.reference);
+    if (declaration && !refersTo(facts.checker, use.reference, declaration)) continue;
     readContext(use.reference);
   }
   for (const alias of slot.aliases) {
@@ -270,6 +274,14 @@ export function isDirectLogPart(reference: ts.Node, logValues: ReadonlyMap<ts.No
 function isAliasInitializer(reference: ts.Node, alias: Alias): boolean {
   const init = alias.declaration.initializer;
   return !!init && reference.pos >= init.pos && reference.end <= init.end;
+}
+
+/** Whether `reference` (an identifier or a shorthand property's name) names `declaration` itself. */
+function refersTo(checker: ts.TypeChecker, reference: ts.Identifier, declaration: ts.ParameterDeclaration | ts.BindingElement): boolean {
+  const symbol = ts.isShorthandPropertyAssignment(reference.parent) && reference.parent.name === reference
+    ? checker.getShorthandAssignmentValueSymbol(reference.parent)
+    : checker.getSymbolAtLocation(reference);
+  return symbol !== undefined && symbol === checker.getSymbolAtLocation(declaration.name);
 }
 
 /** The parameter (or binding) of the slot member whose body holds `reference`. */
