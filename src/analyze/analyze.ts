@@ -1,13 +1,14 @@
 // Whole-program analysis: groups of declarations, their call sites, how each trace parameter
 // is used and what each call passes. All type-checker work happens here, before any edit.
 import { ts } from 'ts-morph';
-import type { SourceText } from '../project/source-text.js';
+import type { SourceText } from '../syntax/source-text.js';
 import { slotParamName, type Component, type EditableFile, type Facts, type Slot } from './facts.js';
-import { functionDisplayName, referenceNameNode, thisParamOffset, walk } from './function-likes.js';
+import { functionDisplayName, referenceNameNode, thisParamOffset, walk } from '../syntax/function-likes.js';
 import { buildGroups, positionKey, type Group, type SlotPosition } from './groups.js';
 import { bindingFor, passedProperty, propertyValue, typeMemberFor } from './destructured-slots.js';
 import { classifyIncoming, originLocalOf } from './incoming-values.js';
-import { collectLogCalls, consoleMethodOf, type LogCall } from './log-calls.js';
+import { collectLogCalls, type LogCall } from './log-calls.js';
+import { consoleMethodOf } from '../syntax/console-calls.js';
 import { ProjectLoggers } from './project-loggers.js';
 import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses } from './param-uses.js';

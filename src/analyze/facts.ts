@@ -2,8 +2,8 @@
 // once per run with the type checker (before any edit invalidates it); decisions on top of
 // them (decide.ts) are cheap and can be recomputed when the type check refuses a unit.
 import type { ts } from 'ts-morph';
-import type { SourceText } from '../project/source-text.js';
-import type { FunctionLike } from './function-likes.js';
+import type { SourceText } from '../syntax/source-text.js';
+import type { FunctionLike } from '../syntax/function-likes.js';
 import type { ConsoleMisuse, LogCall } from './log-calls.js';
 import type { LoggerCreation } from './project-loggers.js';
 import type { Group } from './groups.js';

@@ -1,7 +1,7 @@
 // Recognises where a trace id is born: an incoming trace header, a fresh id generator, a
 // job/message payload's trace field, or a function that only ever returns one of those.
 import { ts } from 'ts-morph';
-import { calleeName, isLiteralValue, isStringLike, unwrapExpression, walk } from './function-likes.js';
+import { calleeName, isLiteralValue, isStringLike, returnedExpressions, unwrapExpression } from '../syntax/function-likes.js';
 import { AMBIGUOUS_TRACE_FIELDS, REQUEST_OBJECT_NAME, TRACE_CARRIER_NAME, TRACE_HEADER_NAMES, UNAMBIGUOUS_TRACE_FIELDS } from './trace-names.js';
 
 const ID_GENERATORS = new Set(['randomUUID', 'uuid', 'uuidv4', 'uuidv7', 'nanoid', 'ulid', 'createId', 'cuid']);
@@ -178,17 +178,4 @@ function isNamedIdExtraction(call: ts.CallExpression): boolean {
   const name = calleeName(call.expression);
   if (!name || !/(trace|request|correlation|req)_?id/i.test(name)) return false;
   return call.arguments.some((arg) => /\b(req|request|headers|ctx|context|event|job|message|msg)\b/.test(arg.getText()));
-}
-
-/** Expressions a function returns (arrow expression bodies included; nested functions excluded). */
-export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
-  if (!fn.body) return [];
-  if (!ts.isBlock(fn.body)) return [fn.body];
-  const out: ts.Expression[] = [];
-  walk(fn.body, (node) => {
-    if (node !== fn.body && ts.isFunctionLike(node)) return false;
-    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
-    return true;
-  });
-  return out;
 }

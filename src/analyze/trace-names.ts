@@ -21,17 +21,7 @@ export function traceNamesFrom(config: Config): TraceNames {
   };
 }
 
-/** Header names that carry a trace or correlation id (lower case). */
-export const TRACE_HEADER_NAMES: ReadonlySet<string> = new Set([
-  'x-request-id',
-  'x-correlation-id',
-  'x-trace-id',
-  'request-id',
-  'correlation-id',
-  'traceparent',
-  'x-amzn-trace-id',
-  'x-b3-traceid',
-]);
+export { TRACE_HEADER_NAMES } from '../syntax/trace-headers.js';
 
 /** Property names that are unambiguously trace ids wherever they appear. */
 export const UNAMBIGUOUS_TRACE_FIELDS: ReadonlySet<string> = new Set([

@@ -6,9 +6,9 @@ import type { Facts } from '../analyze/facts.js';
 import { decide } from '../analyze/decide.js';
 import type { TraceNames } from '../analyze/trace-names.js';
 import { buildPlan, type BuildPlanInput, type Plan } from './build-plan.js';
-import { derivePlanModel } from './plan-model.js';
+import { derivePlanModel } from '../analyze/plan-model.js';
 import type { Refusals } from './refusals.js';
-import { OverlappingEditsError } from './text-edit.js';
+import { OverlappingEditsError } from '../syntax/text-edit.js';
 
 export type PlanSettings = Omit<BuildPlanInput, 'decisions' | 'model' | 'refusals' | 'facts'> & { names: TraceNames };
 

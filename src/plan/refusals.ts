@@ -1,7 +1,7 @@
 // What planning leaves out because a later check refused it: parameter groups (the decision
 // turns them into findings) and single rewrites (the rules leave those sites as they are).
 import type { Component, Facts, Reason } from '../analyze/facts.js';
-import { UnitSet, type EditUnit } from './edit-unit.js';
+import { UnitSet, type EditUnit } from '../syntax/edit-unit.js';
 
 export class Refusals {
   /** Parameter groups refused: component key → why. */

@@ -3,9 +3,9 @@
 // so everything it calls and logs carries the id. `return`/`await` keep their meaning: the
 // wrap is returned when the block returned, awaited when it awaited.
 import { ts } from 'ts-morph';
-import { walk } from '../analyze/function-likes.js';
-import type { ScopeWrap } from '../plan/plan-model.js';
-import { lineIndentAt, usesSemicolons } from './source-layout.js';
+import { walk } from '../syntax/function-likes.js';
+import type { ScopeWrap } from '../analyze/plan-model.js';
+import { lineIndentAt, usesSemicolons } from '../syntax/source-layout.js';
 import type { Rule, RuleContext } from './rule.js';
 
 export const originScopes: Rule = {

@@ -7,9 +7,9 @@
 import { ts } from 'ts-morph';
 import type { Facts } from '../analyze/facts.js';
 import type { Plan } from '../plan/build-plan.js';
-import { distinctUnits, type EditUnit } from '../plan/edit-unit.js';
-import type { FileEdits } from '../plan/file-edits.js';
-import { mapEditedOffsetToOriginal } from '../plan/text-edit.js';
+import { distinctUnits, type EditUnit } from '../syntax/edit-unit.js';
+import type { FileEdits } from '../syntax/file-edits.js';
+import { mapEditedOffsetToOriginal } from '../syntax/text-edit.js';
 import type { ImportGraph } from './import-graph.js';
 import type { NewTypeError } from './type-check.js';
 

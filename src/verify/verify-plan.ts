@@ -6,7 +6,7 @@ import { ts } from 'ts-morph';
 import type { Facts } from '../analyze/facts.js';
 import type { Plan } from '../plan/build-plan.js';
 import { Refusals } from '../plan/refusals.js';
-import { mapEditedOffsetToOriginal } from '../plan/text-edit.js';
+import { mapEditedOffsetToOriginal } from '../syntax/text-edit.js';
 import { emptySummary, type Finding } from '../report/report.js';
 import { BLAME_SCOPES, unitsInScope, type BlameContext } from './blame.js';
 import { ImportGraph } from './import-graph.js';

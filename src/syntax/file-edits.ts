@@ -1,7 +1,7 @@
 // The edits planned for one file. Rules add edits in a fixed order (inner before outer): an
 // edit that covers earlier ones replaces them, after rendering them into its own text with
 // `render`. Partial overlaps are bugs in a rule and throw.
-import type { SourceText } from '../project/source-text.js';
+import type { SourceText } from './source-text.js';
 import { distinctUnits, type EditUnit } from './edit-unit.js';
 import { applyEdits, OverlappingEditsError, sortEdits, type TextEdit } from './text-edit.js';
 

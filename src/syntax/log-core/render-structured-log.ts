@@ -1,6 +1,7 @@
 // Renders structured logging calls as text: `log.info('msg {a}', { a, bC: b.c })` on the facade,
 // `logger.info({ a }, 'msg {a}')` for pino-style loggers — one line when it fits, else the fields
 // object broken over lines (one field per line).
+import { quoteString } from '../source-layout.js';
 import type { StructuredField, StructuredLog } from './structured-log.js';
 
 export interface CallLayout {
@@ -49,16 +50,4 @@ export function renderCall(head: string, args: readonly RenderedArgument[], layo
     'text' in a ? a.text : `{${layout.eol}${a.entries.map((e) => `${inner}${e},`).join(layout.eol)}${layout.eol}${layout.indent}}`,
   );
   return `${head}(${broken.join(', ')})`;
-}
-
-export function quoteString(value: string, q: "'" | '"'): string {
-  const escaped = value
-    .replace(/\\/g, '\\\\')
-    .replace(new RegExp(q, 'g'), `\\${q}`)
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-  return `${q}${escaped}${q}`;
 }

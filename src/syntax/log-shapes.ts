@@ -1,7 +1,7 @@
 // TypeScript expressions → the log core's parser-neutral ValueShapes. The analysis uses them to
 // learn which expressions a log call's message takes over; the log rule to rewrite the call.
 import { ts } from 'ts-morph';
-import type { ValueShape } from '../rules/log-core/value-shape.js';
+import type { ValueShape } from './log-core/value-shape.js';
 import { unwrapExpression } from './function-likes.js';
 
 export interface ShapeHooks {

@@ -5,11 +5,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
-import type { SourceText } from '../project/source-text.js';
+import type { SourceText } from '../syntax/source-text.js';
 import { renderRuntimeModule } from '../runtime/render-runtime-module.js';
 import { RUNTIME_MODULE_MARKER, type RuntimeModuleOptions } from '../runtime/runtime-options.js';
-import { isTypeScriptFile, relativeImportsUseExtensions } from './module-style.js';
-import { dependsOn, nearestPackageJson, packageTypeOf } from '../project/package-json.js';
+import { isTypeScriptFile, relativeImportsUseExtensions } from '../syntax/module-style.js';
+import { dependsOn, nearestPackageJson, packageTypeOf } from '../syntax/package-json.js';
 
 export interface RuntimeModulePlan {
   path: string;

@@ -2,7 +2,7 @@
 // specifiers carry an extension — so added imports look like the ones already there.
 import { dirname } from 'node:path';
 import { ts } from 'ts-morph';
-import { packageTypeOf } from '../project/package-json.js';
+import { packageTypeOf } from './package-json.js';
 
 export { packageTypeOf };
 

@@ -2,12 +2,12 @@
 // of it, else as a new statement after the file's imports (or after its directive prologue),
 // in the file's module syntax, quote style and semicolon style.
 import { ts } from 'ts-morph';
-import type { EditUnit } from '../plan/edit-unit.js';
-import type { FileEdits } from '../plan/file-edits.js';
-import type { ExistingRuntimeImport } from '../plan/runtime-bindings.js';
+import type { EditUnit } from '../syntax/edit-unit.js';
+import type { FileEdits } from '../syntax/file-edits.js';
+import type { ExistingRuntimeImport } from './runtime-bindings.js';
 import { RUNTIME_EXPORTS, type RuntimeExport } from '../runtime/runtime-options.js';
-import { preferredQuoteOf, quoteString, usesSemicolons } from '../rules/source-layout.js';
-import { importSyntaxOf } from './module-style.js';
+import { preferredQuoteOf, quoteString, usesSemicolons } from '../syntax/source-layout.js';
+import { importSyntaxOf } from '../syntax/module-style.js';
 
 export function addRuntimeImport(
   file: ts.SourceFile,

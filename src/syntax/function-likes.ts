@@ -105,6 +105,19 @@ export function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): v
   recurse(root);
 }
 
+/** Expressions a function returns (arrow expression bodies included; nested functions excluded). */
+export function returnedExpressions(fn: { body?: ts.Node }): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body as ts.Expression];
+  const out: ts.Expression[] = [];
+  walk(fn.body, (node) => {
+    if (node !== fn.body && ts.isFunctionLike(node)) return false;
+    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
+    return true;
+  });
+  return out;
+}
+
 /** The nearest enclosing function-like (or undefined at module level). */
 export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) {

@@ -2,12 +2,12 @@
 // arguments go, which references read the context instead, which origins get a context.
 // Still no text: the rules turn this into edits.
 import { ts } from 'ts-morph';
-import type { Decision } from '../analyze/decide.js';
-import type { Component, Facts, Reason, Slot } from '../analyze/facts.js';
-import { unwrapExpression, type FunctionLike } from '../analyze/function-likes.js';
-import { needsDefinedValue, type Alias } from '../analyze/param-uses.js';
-import { referencesWithin, restScopeOf, type RestScope } from '../analyze/origin-scopes.js';
-import { originUnit, traceParamsUnit, type EditUnit } from './edit-unit.js';
+import type { Decision } from './decide.js';
+import type { Component, Facts, Reason, Slot } from './facts.js';
+import { unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
+import { needsDefinedValue, type Alias } from './param-uses.js';
+import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
+import { originUnit, traceParamsUnit, type EditUnit } from '../syntax/edit-unit.js';
 
 export interface ContextRead {
   reference: ts.Identifier;
