@@ -23,11 +23,15 @@ export interface InlineWrap {
   /** The expression that becomes the context's id. */
   id: ts.Expression;
   owner: EditUnit;
+  /** `next()` of a middleware: the call becomes `withTrace({ … }, next)`. */
+  handOn?: boolean;
 }
 
 export interface ScopeWrap {
   scope: RestScope;
   owners: EditUnit[];
+  /** The context's id when it is not the scope's local itself: `item.reqId` for a queue item. */
+  id?: ts.PropertyAccessExpression;
 }
 
 export interface PlanModel {
@@ -53,17 +57,21 @@ export interface PlanModel {
 export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision>): PlanModel {
   const model = emptyModel();
   const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
+  const queueScopes = planQueueItemScopes(model, facts);
   for (const [component, decision] of decisions) {
     if (!decision.migrate) continue;
     model.migrated.push(component);
     const owner = traceParamsUnit(component.key);
+    const { kept } = decision;
     for (const slot of component.slots) {
+      if (kept.has(slot)) continue;
       planDeclarations(model, slot, owner);
-      planIncomingValues(model, slot, component, owner, scopeWraps);
-      planUses(model, slot, facts, owner);
+      planIncomingValues(model, slot, component, owner, { scopeWraps, queueScopes, kept });
+      planUses(model, slot, facts, owner, kept);
     }
   }
   planOriginLocalScopes(model, facts, scopeWraps);
+  planStoredIds(model, facts, queueScopes);
   dropWholeLogObjects(model);
   return model;
 }
@@ -86,6 +94,29 @@ function emptyModel(): PlanModel {
   };
 }
 
+/**
+ * A queue consumer handles each item in that item's context, never in the context of whoever
+ * started it. Returns the item's id reads (`item.reqId`) with their scope.
+ */
+function planQueueItemScopes(model: PlanModel, facts: Facts): Map<ts.Node, ScopeWrap> {
+  const queueScopes = new Map<ts.Node, ScopeWrap>();
+  for (const { declaration, name, field } of facts.queueItems) {
+    const scope = scopeOf(declaration, name);
+    if (!scope) continue;
+    const reads = referencesWithin(facts.checker, name, scope.rest);
+    const idRead = reads.map((ref) => ref.parent).find((p): p is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(p) && p.expression !== undefined && p.name.text === field);
+    // Already migrated: the id is read for a `withTrace({ … })` context.
+    if (!idRead || isInsideWithTrace(idRead)) continue;
+    const wrap: ScopeWrap = { scope, owners: [originUnit(declaration.getSourceFile().fileName, name.pos)], id: idRead };
+    for (const ref of reads) {
+      const access = ref.parent;
+      if (ts.isPropertyAccessExpression(access) && access.expression === ref && access.name.text === field) queueScopes.set(access, wrap);
+    }
+    model.scopeWraps.push(wrap);
+  }
+  return queueScopes;
+}
+
 /** The parameter (or destructured binding) of every member, and the type members describing it. */
 function planDeclarations(model: PlanModel, slot: Slot, owner: EditUnit): void {
   for (const { fn, param, binding } of slot.params) {
@@ -95,12 +126,20 @@ function planDeclarations(model: PlanModel, slot: Slot, owner: EditUnit): void {
   for (const member of slot.typeMembers) model.typeMemberRemovals.push({ member, owner });
 }
 
+interface IncomingContext {
+  scopeWraps: Map<ts.Identifier, ScopeWrap>;
+  queueScopes: ReadonlyMap<ts.Node, ScopeWrap>;
+  /** Slots of the component that keep their id (decided by the analysis). */
+  kept: ReadonlyMap<Slot, unknown>;
+}
+
 /**
  * What each call site passes: the argument (or object property) goes; where the id enters (an
  * origin, a literal), the call runs in a context — around the rest of the block for an origin local.
  */
-function planIncomingValues(model: PlanModel, slot: Slot, component: Component, owner: EditUnit, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
-  for (const { site, value, element } of slot.incoming) {
+function planIncomingValues(model: PlanModel, slot: Slot, component: Component, owner: EditUnit, around: IncomingContext): void {
+  const { scopeWraps, queueScopes, kept } = around;
+  for (const { site, value, element, from } of slot.incoming) {
     const argIndex = slot.index + site.argOffset;
     if (value.kind === 'omitted') continue;
     if (element) model.propertyRemovals.push({ element, owner });
@@ -115,7 +154,11 @@ function planIncomingValues(model: PlanModel, slot: Slot, component: Component, 
       }
     }
     // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
-    if (value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
+    // A kept parameter that may hold an id no context carries (see runsOutsideContext) is one too.
+    const fromKept = !!from && kept.has(from) && runsOutsideContext(from, kept);
+    // `handle(item.payload, item.reqId)` inside the item's own context: the argument just goes.
+    if (value.kind === 'origin' && queueScopes.has(unwrapExpression(value.expression))) continue;
+    if (fromKept || value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
       const problem = inlineWrapProblem(site.call);
       if (problem) {
         model.newExclusions.set(component.key, { node: site.call, text: problem, kind: 'manual' });
@@ -130,14 +173,17 @@ function planIncomingValues(model: PlanModel, slot: Slot, component: Component, 
  * References: log mentions stay for the log rule; passed values go with their argument; everything
  * else reads the context. Aliases nothing else reads go; a kept alias reads the context instead.
  */
-function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit): void {
+function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, kept: ReadonlyMap<Slot, unknown>): void {
   const keptAliases = new Set<Alias>();
   const readContext = (reference: ts.Identifier) => {
     const declaration = declarationOf(slot, reference);
     if (declaration) model.contextReads.push({ reference, declaration, needsDefined: needsDefinedValue(facts.checker, reference), owner });
   };
+  const passTargets = new Map(slot.passes.map(({ use, to }) => [use, to]));
   for (const use of slot.uses) {
-    const isEdge = use.kind === 'pass';
+    // Passing the id into a kept parameter is a use like any other: the call passes `traceId()`.
+    const target = passTargets.get(use);
+    const isEdge = use.kind === 'pass' && !(target && kept.has(target));
     // `console.log('done', { reqId, ms })`: the id's property goes, the record has the id already.
     const logMember = logObjectMember(use.reference, facts.logValues);
     if (logMember) {
@@ -189,6 +235,22 @@ function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<t
   }
 }
 
+/**
+ * Middleware that stores the id runs the rest of the chain in its context; logging the stored id
+ * (or a queue item's id inside its own context) is logging the context's.
+ */
+function planStoredIds(model: PlanModel, facts: Facts, queueScopes: ReadonlyMap<ts.Node, ScopeWrap>): void {
+  for (const { next, id } of facts.middlewareStores) {
+    model.inlineWraps.push({ call: next, id, owner: originUnit(next.getSourceFile().fileName, next.pos), handOn: true });
+  }
+  for (const access of queueScopes.keys()) {
+    if (isDirectLogPart(access, facts.logValues)) model.traceIdReferences.add(access);
+  }
+  for (const read of facts.storedIdReads) {
+    if (isDirectLogPart(read, facts.logValues)) model.traceIdReferences.add(read);
+  }
+}
+
 /** An object left with nothing but the id is the id itself: the log rule drops the whole value. */
 function dropWholeLogObjects(model: PlanModel): void {
   const dropsByObject = new Map<ts.Node, number>();
@@ -210,6 +272,24 @@ function logObjectMember(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unk
   const element = ts.isShorthandPropertyAssignment(parent) && parent.name === reference ? parent : ts.isPropertyAssignment(parent) && parent.initializer === reference ? parent : undefined;
   if (!element || !ts.isObjectLiteralExpression(element.parent) || !logValues.has(element.parent)) return undefined;
   return element;
+}
+
+/**
+ * Whether a kept slot's function may run without its id in the context: a caller passes it
+ * something other than a migrated caller's id (an origin, a kept caller's id, nothing), or calls
+ * the analysis cannot see may reach it. Its calls into migrated functions then establish the
+ * context themselves (`withTrace({ correlationId: reqId }, () => next(…))`).
+ */
+function runsOutsideContext(slot: Slot, kept: ReadonlyMap<Slot, unknown>): boolean {
+  if (slot.blockers.length > 0 || slot.incoming.length === 0) return true;
+  return slot.incoming.some(({ from }) => !from || kept.has(from));
+}
+
+function isInsideWithTrace(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isBlock(current); current = current.parent) {
+    if (ts.isCallExpression(current) && current.expression.getText() === 'withTrace') return true;
+  }
+  return false;
 }
 
 function isWithin(node: ts.Node, scope: RestScope): boolean {

@@ -45,23 +45,32 @@ export async function scanSources(sources: readonly SourceText[], options: ScanO
     results[batch.id] = scanBatch(batch.sources, options);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await Promise.all(workers);
+  // A worker that failed (it could not start, say) hands back the batch it held: scan it here.
+  for (const lost of await Promise.all(workers)) if (lost) results[lost.id] = scanBatch(lost.sources, options);
   return results.flat();
 }
 
-function runWorker(take: () => { id: number; sources: SourceText[] } | undefined, options: ScanBatch['options'], results: ScanResult[][]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: SCAN_WORKER_MARK });
+type Batch = { id: number; sources: SourceText[] };
+
+/** Feeds one worker until the batches run out; resolves with the batch it held if it failed. */
+function runWorker(take: () => Batch | undefined, options: ScanBatch['options'], results: ScanResult[][]): Promise<Batch | undefined> {
+  return new Promise((resolve) => {
+    // The parent's module flags (`--input-type`, loaders) are not the worker's business.
+    const worker = new Worker(WORKER_SCRIPT, { workerData: SCAN_WORKER_MARK, execArgv: [] });
+    let held: Batch | undefined;
     const send = () => {
-      const batch = take();
-      worker.postMessage(batch ? ({ ...batch, options } satisfies ScanBatch) : null);
-      if (!batch) void worker.terminate().then(() => resolve());
+      held = take();
+      worker.postMessage(held ? ({ ...held, options } satisfies ScanBatch) : null);
+      if (!held) void worker.terminate().then(() => resolve(undefined));
     };
     worker.on('message', (done: ScannedBatch) => {
       results[done.id] = done.results;
       send();
     });
-    worker.on('error', reject);
+    worker.once('error', () => {
+      void worker.terminate();
+      resolve(held);
+    });
     worker.once('online', send);
   });
 }

@@ -106,6 +106,19 @@ function decisionFindings(decisions: Map<Component, Decision>, displayPath: (abs
     return `${displayPath(file.fileName)}:${line + 1}`;
   };
   for (const decision of decisions.values()) {
+    // The rest of the component migrates: each kept function with the one use that keeps it.
+    for (const [slot, reasons] of decision.kept) {
+      const reason = reasons[0]!;
+      for (const entry of slot.params) {
+        const verdict = reason.kind === 'manual' ? 'is not migrated' : 'is kept';
+        out.push({
+          ruleId: 'trace-params',
+          kind: reason.kind,
+          node: entry.binding ?? entry.param,
+          message: `\`${slotParamName(entry)}\` of \`${functionDisplayName(entry.fn)}\` ${verdict}: ${reason.text} (${where(reason.node)}); the functions it shares the id with migrate`,
+        });
+      }
+    }
     if (decision.migrate || decision.reasons.length === 0) continue;
     for (const slot of decision.component.slots) {
       for (const entry of slot.params) {

@@ -38,7 +38,7 @@ function applyWrap(ctx: RuleContext, wrap: ScopeWrap): void {
   const name = scope.name.text;
   const withTrace = ctx.runtimeName(file, 'withTrace');
   const semicolon = usesSemicolons(file) ? ';' : '';
-  const context = `{ ${idKey(ctx.config.idField, name)} }`;
+  const context = wrap.id ? `{ ${ctx.config.idField}: ${wrap.id.getText(file)} }` : `{ ${idKey(ctx.config.idField, name)} }`;
 
   // `return f(x);` alone: `return withTrace({ … }, () => f(x));`
   const only = scope.rest.length === 1 ? scope.rest[0]! : undefined;

@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import { calleeName, isStringLike, skipOuterExpressions, unwrapExpression } from './function-likes.js';
 import { DATABASE_CALLEE, KEY_CALLEE, KEY_METHODS_FIRST_ARG } from './key-uses.js';
-import { TRACE_HEADER_NAMES } from './trace-headers.js';
+import { isTraceFieldName, TRACE_HEADER_NAMES } from './trace-headers.js';
 
 export type UseKind =
   /** Inside a logging call: the id prefix is dropped, other mentions become a placeholder. */
@@ -54,6 +54,9 @@ export interface LocalFlow {
 /** A logging call: console's, or (with types) one of the project's loggers. */
 export type IsLogCall = (call: ts.CallExpression) => boolean;
 
+/** `locks.acquire(key, owner)`: every argument of a lock's method identifies the lock or its holder. */
+const LOCK_RECEIVER = /lock|mutex|semaphore|lease/i;
+const LOCK_METHODS: ReadonlySet<string> = new Set(['acquire', 'release', 'lock', 'unlock', 'tryLock', 'extend', 'renew']);
 const HEADER_SETTERS = new Set(['set', 'setHeader', 'header', 'append', 'appendHeader']);
 const RUNTIME_CONTEXT_CALLEES = new Set(['withTrace']);
 
@@ -80,7 +83,9 @@ export function classifyIdUse(reference: ts.Identifier, isLogCall: IsLogCall): I
     if (!parent) return use('derived', current, 'used in an expression');
 
     if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === current)) {
-      const field = classifyObjectField(parent, use, isLogCall);
+      let field = classifyObjectField(parent, use, isLogCall);
+      // `{ error: \`order failed (request ${reqId})\` }`: an id interpolated into a message travels outward.
+      if (field.kind === 'stored' && isInterpolation(current)) field = use('header', parent, `interpolated into ${field.detail.replace(/^stored in /, '').replace(/ of an object that outlives the call$/, '')}`);
       // `f({ userId, reqId })`: possibly an edge to a destructured trace parameter of f.
       const object = skipOuterExpressions(parent.parent);
       const call = object.parent;
@@ -124,6 +129,8 @@ export function classifyIdUse(reference: ts.Identifier, isLogCall: IsLogCall): I
       if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
         const other = parent.left === current ? parent.right : parent.left;
         if (isTrivialOperand(other)) return use('derived', parent, 'checked for presence');
+        // `charge.headers['x-request-id'] !== reqId`: checking an echoed trace id is a trace use.
+        if (isTraceValueRead(other)) return use('header', parent, `compared with the trace id \`${truncate(other.getText())}\``);
         return use('compare', parent, `compared with \`${truncate(other.getText())}\``);
       }
       if (op === ts.SyntaxKind.EqualsToken && parent.right === current) {
@@ -200,11 +207,17 @@ function classifyObjectField(
     return classifyObjectField(container, use, isLogCall);
   }
   if (key === '' || /^(where|key|id)$/.test(key)) return use('key', field, `used as the \`${key || 'computed'}\` key of an object`);
+  // `{ error, requestId }` for a response or error body: a trace-named field carries the id outward.
+  if (isTraceFieldName(key)) return use('header', field, `sent as the \`${key}\` field`);
   return use('stored', field, `stored in the \`${key}\` field of an object that outlives the call`);
 }
 
 function keyCallReason(call: ts.CallExpression, name: string, argIndex: number): string | undefined {
   if (KEY_CALLEE.test(name)) return `used as a key in \`${name}(…)\``;
+  const callee = unwrapExpression(call.expression);
+  if (argIndex > 0 && ts.isPropertyAccessExpression(callee) && LOCK_RECEIVER.test(callee.expression.getText()) && LOCK_METHODS.has(name)) {
+    return `used as the lock owner in \`${truncate(callee.getText())}(…)\``;
+  }
   if (argIndex === 0 && KEY_METHODS_FIRST_ARG.has(name) && ts.isPropertyAccessExpression(unwrapExpression(call.expression))) {
     return `used as a key in \`${truncate(call.expression.getText())}(…)\``;
   }
@@ -212,6 +225,22 @@ function keyCallReason(call: ts.CallExpression, name: string, argIndex: number):
     return `passed to a database call \`${truncate(call.expression.getText())}(…)\``;
   }
   return undefined;
+}
+
+/** A read of a trace header or a trace-named field: `res.headers['x-request-id']`, `res.get('x-request-id')`, `body.requestId`. */
+function isTraceValueRead(node: ts.Expression): boolean {
+  const e = unwrapExpression(node);
+  if (ts.isElementAccessExpression(e)) {
+    const key = unwrapExpression(e.argumentExpression);
+    return isTraceHeaderArg(key) || (isStringLike(key) && isTraceFieldName(key.text));
+  }
+  if (ts.isPropertyAccessExpression(e)) return isTraceFieldName(e.name.text) || TRACE_HEADER_NAMES.has(e.name.text.toLowerCase());
+  if (ts.isCallExpression(e)) return isTraceHeaderArg(e.arguments[0]) && ts.isPropertyAccessExpression(unwrapExpression(e.expression));
+  return false;
+}
+
+function isInterpolation(node: ts.Node): boolean {
+  return ts.isTemplateExpression(node) || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken);
 }
 
 function isTraceHeaderArg(arg: ts.Expression | undefined): boolean {
