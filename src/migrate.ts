@@ -5,17 +5,13 @@ import { dirname, resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import type { Config } from './config/config.js';
 import { analyze } from './analyze/analyze.js';
-import { decide } from './analyze/decide.js';
-import type { Facts, Reason } from './analyze/facts.js';
 import { traceNamesFrom } from './analyze/trace-names.js';
 import { isRuntimeModuleText, planRuntimeModules, type RuntimeModules } from './plan/runtime-module.js';
-import { findNewTypeErrors, type NewTypeError } from './apply/verify.js';
 import { writeChanges, renderChanges, type FileChange } from './apply/write-changes.js';
 import { formatChanges } from './format/format-changes.js';
-import { buildPlan, type Plan } from './plan/build-plan.js';
-import { derivePlanModel } from './analyze/plan-model.js';
-import { mapEditedOffsetToOriginal, OverlappingEditsError } from './syntax/text-edit.js';
-import { buildProgram, type BuiltProgram } from './project/build-program.js';
+import type { Plan } from './plan/build-plan.js';
+import { planWithRefusals } from './plan/plan-with-refusals.js';
+import { buildProgram } from './project/build-program.js';
 import { discoverFiles } from './project/discover-files.js';
 import { ensureCleanWorkTree } from './project/clean-work-tree.js';
 import type { SourceText } from './syntax/source-text.js';
@@ -23,6 +19,7 @@ import { REPORT_SCHEMA_VERSION, emptySummary, type FileResult, type Finding, typ
 import type { FindingDraft } from './rules/rule.js';
 import { displayPath } from './project/display-path.js';
 import { toolVersion } from './tool-info.js';
+import { verifyPlan } from './verify/verify-plan.js';
 
 export interface Progress {
   phase: 'discover' | 'analyze' | 'plan' | 'verify' | 'write';
@@ -33,9 +30,6 @@ export interface Progress {
 export interface MigrateHooks {
   onProgress?: (progress: Progress) => void;
 }
-
-/** How many times the plan is rebuilt after refusing units whose edits did not type-check. */
-const MAX_VERIFY_ROUNDS = 6;
 
 export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<Report> {
   const started = Date.now();
@@ -62,18 +56,7 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
 
   progress('analyze', 0, 1);
   const built = buildProgram(config, discovery.files);
-  for (const file of [...editableSources.values()]) {
-    const sourceFile = built.program.getSourceFile(file.path);
-    const syntaxErrors = sourceFile ? built.program.getSyntacticDiagnostics(sourceFile) : [];
-    if (!sourceFile || syntaxErrors.length > 0) {
-      editableSources.delete(file.path);
-      const first = syntaxErrors[0];
-      const position = first && sourceFile ? sourceFile.getLineAndCharacterOfPosition(first.start ?? 0) : { line: 0, character: 0 };
-      const message = first ? ts.flattenDiagnosticMessageText(first.messageText, ' ') : 'not part of the program';
-      report.files.push({ path: display(file.path), status: 'failed', reason: `does not parse: ${message} at ${position.line + 1}:${position.character + 1}` });
-      report.findings.push({ ruleId: 'project', kind: 'error', file: display(file.path), line: position.line + 1, column: position.character + 1, message: `does not parse (${message}); left unchanged, and functions it calls keep their parameters` });
-    }
-  }
+  dropUnparsableFiles(editableSources, built.program, report, display);
   const names = traceNamesFrom(config);
   const facts = analyze({
     program: built.program,
@@ -86,7 +69,16 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
   });
   const runtime = planRuntimeModules(config, discovery.roots, discovery.files);
 
-  const { plan, typeErrors } = planAndVerify(config, facts, built, runtime, names, display, (d, t) => progress('verify', d, t));
+  const { plan, typeErrors } = verifyPlan({
+    facts,
+    program: built.program,
+    options: built.options,
+    planWith: (refusals) => planWithRefusals(facts, { config, names, runtimePathFor: (path) => runtime.moduleFor(path).path, compilerOptions: built.options, displayPath: display }, refusals),
+    newFilesOf: (plan) => new Map(runtime.modules.filter((m) => plan.usedRuntimes.has(m.path) && !m.exists).map((m) => [m.path, m.text])),
+    verify: config.verify,
+    display,
+    onProgress: (d, t) => progress('verify', d, t),
+  });
   const formatted = config.formatEdits ? await formatChanges(collectChanges(plan, runtime), config.cwd) : undefined;
   const changes = formatted?.changes ?? collectChanges(plan, runtime);
   report.formatting = formatted?.formatting ?? { formatter: 'off', with: [], filesFormatted: 0 };
@@ -109,134 +101,19 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
   return finish(report, started);
 }
 
-interface VerifiedPlan {
-  plan: Plan;
-  /** Type errors that made the tool refuse units (as findings). */
-  typeErrors: Finding[];
-}
-
-/**
- * Builds the plan, type-checks it, refuses the units whose edits add errors, and tries again.
- * Every round is rebuilt from the same facts: refusing a unit changes what others do (a log
- * keeps an id field when its parameter stays).
- */
-function planAndVerify(
-  config: Config,
-  facts: Facts,
-  built: BuiltProgram,
-  runtime: RuntimeModules,
-  names: ReturnType<typeof traceNamesFrom>,
-  display: (absolute: string) => string,
-  onProgress: (done: number, total: number) => void,
-): VerifiedPlan {
-  const excluded = new Map<string, Reason>();
-  /** Log rewrites (`log:`/`logger:` owners) whose own text would not type-check: left as they were. */
-  const refusedEdits = new Set<string>();
-  const typeErrors: Finding[] = [];
-  for (let round = 1; ; round++) {
-    onProgress(round - 1, MAX_VERIFY_ROUNDS);
-    const decisions = decide(facts, { names, excluded });
-    const model = derivePlanModel(facts, decisions);
-    if (model.newExclusions.size > 0) {
-      for (const [key, reason] of model.newExclusions) excluded.set(key, reason);
-      continue;
-    }
-    let plan: Plan;
-    try {
-      plan = buildPlan({ config, facts, decisions, model, runtimePathFor: (path) => runtime.moduleFor(path).path, compilerOptions: built.options, displayPath: display, refusedEdits });
-    } catch (error) {
-      if (!(error instanceof OverlappingEditsError)) throw error;
-      const owners = [...error.first.owner.split(' '), ...error.second.owner.split(' ')].filter((o) => o.startsWith('trace:'));
-      if (owners.length === 0 || round >= MAX_VERIFY_ROUNDS) throw error;
-      for (const owner of owners) excluded.set(owner, { node: facts.components.find((c) => c.key === owner)!.slots[0]!.params[0]!.param, text: 'its edits collide with another rewrite; migrate it by hand', kind: 'manual' });
-      continue;
-    }
-    if (!config.verify || plan.files.size === 0) return { plan, typeErrors };
-
-    const edited = new Map([...plan.files].map(([path, edits]) => [path, edits.result()]));
-    const newFiles = new Map<string, string>();
-    for (const module of runtime.modules) if (plan.usedRuntimes.has(module.path) && !module.exists) newFiles.set(module.path, module.text);
-    const errors = findNewTypeErrors(built.program, built.options, edited, newFiles);
-    if (errors.length === 0) return { plan, typeErrors };
-
-    const blamed = blameOwners(errors, plan, facts);
-    let progressMade = false;
-    for (const { error, owners } of blamed) {
-      const where = originalPosition(error, plan, built.program);
-      const finding: Finding = { ruleId: 'verify', kind: 'error', file: display(error.file), line: where.line, column: where.column, message: `edits refused: they would add TS${error.code}: ${error.message}` };
-      if (!typeErrors.some((f) => f.file === finding.file && f.line === finding.line && f.message === finding.message)) typeErrors.push(finding);
-      // An error inside a rewritten log call or logger creation: that rewrite alone stays as it was.
-      const logOwners = logOwnersAt(error, plan).filter((owner) => !refusedEdits.has(owner));
-      if (logOwners.length > 0) {
-        for (const owner of logOwners) refusedEdits.add(owner);
-        progressMade = true;
-        continue;
-      }
-      for (const owner of owners) {
-        const component = facts.components.find((c) => c.key === owner);
-        if (component && !excluded.has(owner)) {
-          excluded.set(owner, { node: component.slots[0]!.params[0]!.param, text: `the migrated code would not type-check (TS${error.code} at ${finding.file}:${finding.line})`, kind: 'manual' });
-          progressMade = true;
-        } else if ((owner.startsWith('log:') || owner.startsWith('logger:')) && !refusedEdits.has(owner)) {
-          refusedEdits.add(owner);
-          progressMade = true;
-        }
-      }
-    }
-    if (!progressMade || round >= MAX_VERIFY_ROUNDS) {
-      // Nothing left to blame: write nothing rather than code that does not compile.
-      const empty: Plan = { files: new Map(), counts: emptySummary(), findings: plan.findings, usedRuntimes: new Set<string>() };
-      return { plan: empty, typeErrors };
-    }
+/** Files that do not parse stay as they are (reported as failed); the functions they call keep their parameters. */
+function dropUnparsableFiles(editableSources: Map<string, SourceText>, program: ts.Program, report: Report, display: (absolute: string) => string): void {
+  for (const file of [...editableSources.values()]) {
+    const sourceFile = program.getSourceFile(file.path);
+    const syntaxErrors = sourceFile ? program.getSyntacticDiagnostics(sourceFile) : [];
+    if (sourceFile && syntaxErrors.length === 0) continue;
+    editableSources.delete(file.path);
+    const first = syntaxErrors[0];
+    const position = first && sourceFile ? sourceFile.getLineAndCharacterOfPosition(first.start ?? 0) : { line: 0, character: 0 };
+    const message = first ? ts.flattenDiagnosticMessageText(first.messageText, ' ') : 'not part of the program';
+    report.files.push({ path: display(file.path), status: 'failed', reason: `does not parse: ${message} at ${position.line + 1}:${position.character + 1}` });
+    report.findings.push({ ruleId: 'project', kind: 'error', file: display(file.path), line: position.line + 1, column: position.character + 1, message: `does not parse (${message}); left unchanged, and functions it calls keep their parameters` });
   }
-}
-
-/** Owners of the log rewrites (`log:`, `logger:`) whose edited text contains the error. */
-function logOwnersAt(error: NewTypeError, plan: Plan): string[] {
-  const edits = plan.files.get(error.file);
-  if (!edits) return [];
-  const original = mapEditedOffsetToOriginal(edits.all, error.start);
-  const containing = edits.all.filter((e) => e.start <= original && original <= e.end);
-  return [...new Set(containing.flatMap((e) => e.owner.split(' ')).filter((owner) => owner.startsWith('log:') || owner.startsWith('logger:')))];
-}
-
-/** Units responsible for each error: those with edits in the innermost function around it, else in the file. */
-function blameOwners(errors: NewTypeError[], plan: Plan, facts: Facts): { error: NewTypeError; owners: string[] }[] {
-  return errors.map((error) => {
-    const edits = plan.files.get(error.file);
-    if (!edits) return { error, owners: [] };
-    const original = mapEditedOffsetToOriginal(edits.all, error.start);
-    const sourceFile = facts.editable.get(error.file)?.sourceFile;
-    let scope: ts.Node | undefined = sourceFile && findInnermost(sourceFile, original);
-    while (scope && !ts.isFunctionLike(scope) && !ts.isClassLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-    const start = scope ? scope.pos : 0;
-    const end = scope ? scope.end : Infinity;
-    let owners = edits.ownersWithin(start, end);
-    if (owners.length === 0) owners = edits.ownersWithin(0, edits.source.text.length);
-    return { error, owners: [...new Set(owners)] };
-  });
-}
-
-function findInnermost(root: ts.Node, pos: number): ts.Node | undefined {
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node) => {
-    if (pos >= node.pos && pos < node.end) {
-      found = node;
-      ts.forEachChild(node, visit);
-    }
-  };
-  visit(root);
-  return found;
-}
-
-/** Where an error of the edited program sits in the file as it is on disk now. */
-function originalPosition(error: NewTypeError, plan: Plan, program: ts.Program): { line: number; column: number } {
-  const edits = plan.files.get(error.file);
-  const offset = edits ? mapEditedOffsetToOriginal(edits.all, error.start) : error.start;
-  const sourceFile = program.getSourceFile(error.file);
-  if (!sourceFile) return { line: 1, column: 1 };
-  const { line, character } = sourceFile.getLineAndCharacterOfPosition(Math.min(offset, sourceFile.text.length));
-  return { line: line + 1, column: character + 1 };
 }
 
 function collectChanges(plan: Plan, runtime: RuntimeModules): FileChange[] {

@@ -12,7 +12,7 @@ const SRC = new URL('../src/', import.meta.url).pathname;
  * formatters are what every stage produces into; it imports nothing. errors.ts and tool-info.ts are
  * leaves any layer may use; migrate.ts (the engine) and index.ts (the library entry) sit on top.
  */
-const LAYERS = ['syntax', 'report', 'config', 'runtime', 'project', 'analyze', 'rules', 'plan', 'apply', 'format', 'check', 'migrate', 'cli', 'index'];
+const LAYERS = ['syntax', 'report', 'config', 'runtime', 'project', 'analyze', 'rules', 'plan', 'verify', 'apply', 'format', 'check', 'migrate', 'cli', 'index'];
 const LEAVES = new Set(['errors', 'tool-info']);
 
 function sourceFiles(dir: string): string[] {

@@ -3,6 +3,7 @@
 // (src/plan/runtime-imports.ts): after the last import/require, in the file's module syntax,
 // quote and semicolon style. The transform cannot emit the runtime module itself.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { EditUnit } from '../src/syntax/edit-unit.js';
 import type { FileEdits } from '../src/syntax/file-edits.js';
 import { packageTypeOf } from '../src/syntax/package-json.js';
 import { quoteString } from '../src/syntax/source-layout.js';
@@ -131,7 +132,7 @@ export function addRuntimeImport(program: EsNode, at: Positions, source: string,
   const startOf = (node: EsNode) => at.start(node);
   const endOf = (node: EsNode) => at.end(node);
   const element = local === 'log' ? 'log' : style.syntax === 'esm' ? `log as ${local}` : `log: ${local}`;
-  const owner = 'runtime-import';
+  const owner: readonly EditUnit[] = []; // no unit of its own: it goes with the file's last edit
   if (existing?.lastBinding) {
     edits.add(endOf(existing.lastBinding), endOf(existing.lastBinding), `, ${element}`, owner);
     return;

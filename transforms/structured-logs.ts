@@ -17,6 +17,7 @@ import type { API, FileInfo, Options } from 'jscodeshift';
 import { DEFAULT_TRACE_PARAM_NAMES } from '../src/config/config.js';
 import type { SourceText } from '../src/syntax/source-text.js';
 import { FileEdits } from '../src/syntax/file-edits.js';
+import { logUnit } from '../src/syntax/edit-unit.js';
 import { MAX_LINE_LENGTH, renderStructuredLogCall } from '../src/syntax/log-core/render-structured-log.js';
 import { consoleMethodNamed } from '../src/syntax/log-core/console-method.js';
 import { buildStructuredLog, messageQuote } from '../src/syntax/log-core/structured-log.js';
@@ -104,7 +105,7 @@ export default function structuredLogsTransform(file: FileInfo, api: API, option
       column: start - lineStart,
       maxLineLength: MAX_LINE_LENGTH,
     });
-    edits.add(start, end, rendered, [`log:${start}`, ...edits.ownersWithin(start, end)]);
+    edits.add(start, end, rendered, [logUnit(text.path, start), ...edits.ownersWithin(start, end)]);
     converted++;
   }
   if (converted === 0) return undefined;

@@ -7,6 +7,7 @@ import type { Component, Facts, Reason, Slot } from './facts.js';
 import { unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
 import { needsDefinedValue, type Alias } from './param-uses.js';
 import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
+import { originUnit, traceParamsUnit, type EditUnit } from '../syntax/edit-unit.js';
 
 export interface ContextRead {
   reference: ts.Identifier;
@@ -14,47 +15,69 @@ export interface ContextRead {
   declaration: ts.ParameterDeclaration | ts.BindingElement;
   /** The position does not accept `undefined` (TS gets `traceId()!` for a required parameter). */
   needsDefined: boolean;
-  owner: string;
+  owner: EditUnit;
 }
 
 export interface InlineWrap {
   call: ts.CallExpression;
   /** The expression that becomes the context's id. */
   id: ts.Expression;
-  owner: string;
+  owner: EditUnit;
   /** `next()` of a middleware: the call becomes `withTrace({ … }, next)`. */
   handOn?: boolean;
 }
 
 export interface ScopeWrap {
   scope: RestScope;
-  owners: string[];
+  owners: EditUnit[];
   /** The context's id when it is not the scope's local itself: `item.reqId` for a queue item. */
   id?: ts.PropertyAccessExpression;
 }
 
 export interface PlanModel {
   migrated: Component[];
-  paramRemovals: { fn: FunctionLike; param: ts.ParameterDeclaration; owner: string }[];
-  argRemovals: { call: ts.CallExpression; argIndex: number; owner: string }[];
+  paramRemovals: { fn: FunctionLike; param: ts.ParameterDeclaration; owner: EditUnit }[];
+  argRemovals: { call: ts.CallExpression; argIndex: number; owner: EditUnit }[];
   /** Destructured ids: the binding from each pattern, the property from each passed object, the type member. */
-  bindingRemovals: { binding: ts.BindingElement; owner: string }[];
-  propertyRemovals: { element: ts.ObjectLiteralElementLike; owner: string }[];
-  typeMemberRemovals: { member: ts.TypeElement; owner: string }[];
+  bindingRemovals: { binding: ts.BindingElement; owner: EditUnit }[];
+  propertyRemovals: { element: ts.ObjectLiteralElementLike; owner: EditUnit }[];
+  typeMemberRemovals: { member: ts.TypeElement; owner: EditUnit }[];
   contextReads: ContextRead[];
-  aliasRemovals: { alias: Alias; owner: string }[];
+  aliasRemovals: { alias: Alias; owner: EditUnit }[];
   inlineWraps: InlineWrap[];
   scopeWraps: ScopeWrap[];
   /** Expressions that denote the request's trace id inside log calls (dropped from messages). */
   traceIdReferences: Set<ts.Node>;
   /** Properties carrying the id in objects a log call takes as a value (`{ reqId, ms }`): removed. */
-  logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: string }[];
+  logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: EditUnit }[];
   /** Components that turned out impossible while deriving (re-decide with them excluded). */
   newExclusions: Map<string, Reason>;
 }
 
 export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision>): PlanModel {
-  const model: PlanModel = {
+  const model = emptyModel();
+  const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
+  const queueScopes = planQueueItemScopes(model, facts);
+  for (const [component, decision] of decisions) {
+    if (!decision.migrate) continue;
+    model.migrated.push(component);
+    const owner = traceParamsUnit(component.key);
+    const { kept } = decision;
+    for (const slot of component.slots) {
+      if (kept.has(slot)) continue;
+      planDeclarations(model, slot, owner);
+      planIncomingValues(model, slot, component, owner, { scopeWraps, queueScopes, kept });
+      planUses(model, slot, facts, owner, kept);
+    }
+  }
+  planOriginLocalScopes(model, facts, scopeWraps);
+  planStoredIds(model, facts, queueScopes);
+  dropWholeLogObjects(model);
+  return model;
+}
+
+function emptyModel(): PlanModel {
+  return {
     migrated: [],
     paramRemovals: [],
     argRemovals: [],
@@ -69,13 +92,13 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     logMemberDrops: [],
     newExclusions: new Map(),
   };
-  const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
-  const scopeOf = (declaration: ts.VariableDeclaration, name: ts.Identifier) => {
-    const result = restScopeOf(declaration, name);
-    return 'scope' in result ? result.scope : undefined;
-  };
+}
 
-  // A queue consumer handles each item in that item's context, never in the context of whoever started it.
+/**
+ * A queue consumer handles each item in that item's context, never in the context of whoever
+ * started it. Returns the item's id reads (`item.reqId`) with their scope.
+ */
+function planQueueItemScopes(model: PlanModel, facts: Facts): Map<ts.Node, ScopeWrap> {
   const queueScopes = new Map<ts.Node, ScopeWrap>();
   for (const { declaration, name, field } of facts.queueItems) {
     const scope = scopeOf(declaration, name);
@@ -84,120 +107,125 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     const idRead = reads.map((ref) => ref.parent).find((p): p is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(p) && p.expression !== undefined && p.name.text === field);
     // Already migrated: the id is read for a `withTrace({ … })` context.
     if (!idRead || isInsideWithTrace(idRead)) continue;
-    const wrap: ScopeWrap = { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`], id: idRead };
+    const wrap: ScopeWrap = { scope, owners: [originUnit(declaration.getSourceFile().fileName, name.pos)], id: idRead };
     for (const ref of reads) {
       const access = ref.parent;
       if (ts.isPropertyAccessExpression(access) && access.expression === ref && access.name.text === field) queueScopes.set(access, wrap);
     }
     model.scopeWraps.push(wrap);
   }
+  return queueScopes;
+}
 
-  for (const [component, decision] of decisions) {
-    if (!decision.migrate) continue;
-    model.migrated.push(component);
-    const owner = component.key;
-    const { kept } = decision;
-    for (const slot of component.slots) {
-      if (kept.has(slot)) continue;
-      for (const { fn, param, binding } of slot.params) {
-        if (slot.property === undefined) model.paramRemovals.push({ fn, param, owner });
-        else if (binding) model.bindingRemovals.push({ binding, owner });
-      }
-      for (const member of slot.typeMembers) model.typeMemberRemovals.push({ member, owner });
-      for (const { site, value, element, from } of slot.incoming) {
-        const argIndex = slot.index + site.argOffset;
-        if (value.kind === 'omitted') continue;
-        if (element) model.propertyRemovals.push({ element, owner });
-        else model.argRemovals.push({ call: site.call, argIndex, owner });
-        if (value.kind === 'origin-local') {
-          const scope = scopeOf(value.declaration, value.name);
-          if (scope && isWithin(site.call, scope)) {
-            const wrap = scopeWraps.get(value.name) ?? { scope, owners: [] };
-            wrap.owners.push(owner);
-            scopeWraps.set(value.name, wrap);
-            continue;
-          }
-        }
-        // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
-        // A kept parameter that may hold an id no context carries (see runsOutsideContext) is one too.
-        const fromKept = !!from && kept.has(from) && runsOutsideContext(from, kept);
-        // `handle(item.payload, item.reqId)` inside the item's own context: the argument just goes.
-        if (value.kind === 'origin' && queueScopes.has(unwrapExpression(value.expression))) continue;
-        if (fromKept || value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
-          const problem = inlineWrapProblem(site.call);
-          if (problem) {
-            model.newExclusions.set(owner, { node: site.call, text: problem, kind: 'manual' });
-            continue;
-          }
-          model.inlineWraps.push({ call: site.call, id: value.expression, owner });
-        }
-      }
-      // References: log mentions stay for the log rule; passed values go with their argument;
-      // everything else reads the context.
-      const keptAliases = new Set<Alias>();
-      const passTargets = new Map(slot.passes.map(({ use, to }) => [use, to]));
-      for (const use of slot.uses) {
-        // Passing the id into a kept parameter is a use like any other: the call passes `traceId()`.
-        const target = passTargets.get(use);
-        const isEdge = use.kind === 'pass' && !(target && kept.has(target));
-        // `console.log('done', { reqId, ms })`: the id's property goes, the record has the id already.
-        const logMember = logObjectMember(use.reference, facts.logValues);
-        if (logMember) {
-          model.logMemberDrops.push({ element: logMember, owner });
-          continue;
-        }
-        const isLogPart = isDirectLogPart(use.reference, facts.logValues);
-        if (use.alias) {
-          if (!isEdge && !isLogPart && !isAliasInitializer(use.reference, use.alias)) keptAliases.add(use.alias);
-          if (isLogPart) model.traceIdReferences.add(use.reference);
-          continue;
-        }
-        if (isLogPart) {
-          model.traceIdReferences.add(use.reference);
-          continue;
-        }
-        if (isEdge) continue;
-        const declaration = declarationOf(slot, use.reference);
-        if (!declaration) continue;
-        if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
-        // A local computed from the id (`const key = \`lock:${reqId}\``) is not the id: its own
-        // references stay; only the id's reference in its initializer reads the context.
-        if (!refersTo(facts.checker, use.reference, declaration)) continue;
-        model.contextReads.push({ reference: use.reference, declaration, needsDefined: needsDefinedValue(facts.checker, use.reference), owner });
-      }
-      for (const alias of slot.aliases) {
-        if (keptAliases.has(alias)) {
-          // The alias stays; its initializer reads the context.
-          for (const use of slot.uses) {
-            if (!use.alias && isAliasInitializer(use.reference, alias)) {
-              const declaration = declarationOf(slot, use.reference);
-              if (declaration) model.contextReads.push({ reference: use.reference, declaration, needsDefined: needsDefinedValue(facts.checker, use.reference), owner });
-            }
-          }
-        } else {
-          model.aliasRemovals.push({ alias, owner });
-        }
+/** The parameter (or destructured binding) of every member, and the type members describing it. */
+function planDeclarations(model: PlanModel, slot: Slot, owner: EditUnit): void {
+  for (const { fn, param, binding } of slot.params) {
+    if (slot.property === undefined) model.paramRemovals.push({ fn, param, owner });
+    else if (binding) model.bindingRemovals.push({ binding, owner });
+  }
+  for (const member of slot.typeMembers) model.typeMemberRemovals.push({ member, owner });
+}
+
+interface IncomingContext {
+  scopeWraps: Map<ts.Identifier, ScopeWrap>;
+  queueScopes: ReadonlyMap<ts.Node, ScopeWrap>;
+  /** Slots of the component that keep their id (decided by the analysis). */
+  kept: ReadonlyMap<Slot, unknown>;
+}
+
+/**
+ * What each call site passes: the argument (or object property) goes; where the id enters (an
+ * origin, a literal), the call runs in a context — around the rest of the block for an origin local.
+ */
+function planIncomingValues(model: PlanModel, slot: Slot, component: Component, owner: EditUnit, around: IncomingContext): void {
+  const { scopeWraps, queueScopes, kept } = around;
+  for (const { site, value, element, from } of slot.incoming) {
+    const argIndex = slot.index + site.argOffset;
+    if (value.kind === 'omitted') continue;
+    if (element) model.propertyRemovals.push({ element, owner });
+    else model.argRemovals.push({ call: site.call, argIndex, owner });
+    if (value.kind === 'origin-local') {
+      const scope = scopeOf(value.declaration, value.name);
+      if (scope && isWithin(site.call, scope)) {
+        const wrap = scopeWraps.get(value.name) ?? { scope, owners: [] };
+        wrap.owners.push(owner);
+        scopeWraps.set(value.name, wrap);
+        continue;
       }
     }
+    // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
+    // A kept parameter that may hold an id no context carries (see runsOutsideContext) is one too.
+    const fromKept = !!from && kept.has(from) && runsOutsideContext(from, kept);
+    // `handle(item.payload, item.reqId)` inside the item's own context: the argument just goes.
+    if (value.kind === 'origin' && queueScopes.has(unwrapExpression(value.expression))) continue;
+    if (fromKept || value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
+      const problem = inlineWrapProblem(site.call);
+      if (problem) {
+        model.newExclusions.set(component.key, { node: site.call, text: problem, kind: 'manual' });
+        continue;
+      }
+      model.inlineWraps.push({ call: site.call, id: value.expression, owner });
+    }
   }
+}
 
-  // Origin locals with a trace name that are logged get a context for the rest of their block.
+/**
+ * References: log mentions stay for the log rule; passed values go with their argument; everything
+ * else reads the context. Aliases nothing else reads go; a kept alias reads the context instead.
+ */
+function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, kept: ReadonlyMap<Slot, unknown>): void {
+  const keptAliases = new Set<Alias>();
+  const readContext = (reference: ts.Identifier) => {
+    const declaration = declarationOf(slot, reference);
+    if (declaration) model.contextReads.push({ reference, declaration, needsDefined: needsDefinedValue(facts.checker, reference), owner });
+  };
+  const passTargets = new Map(slot.passes.map(({ use, to }) => [use, to]));
+  for (const use of slot.uses) {
+    // Passing the id into a kept parameter is a use like any other: the call passes `traceId()`.
+    const target = passTargets.get(use);
+    const isEdge = use.kind === 'pass' && !(target && kept.has(target));
+    // `console.log('done', { reqId, ms })`: the id's property goes, the record has the id already.
+    const logMember = logObjectMember(use.reference, facts.logValues);
+    if (logMember) {
+      model.logMemberDrops.push({ element: logMember, owner });
+      continue;
+    }
+    const isLogPart = isDirectLogPart(use.reference, facts.logValues);
+    if (use.alias) {
+      if (!isEdge && !isLogPart && !isAliasInitializer(use.reference, use.alias)) keptAliases.add(use.alias);
+      if (isLogPart) model.traceIdReferences.add(use.reference);
+      continue;
+    }
+    if (isLogPart) {
+      model.traceIdReferences.add(use.reference);
+      continue;
+    }
+    if (isEdge) continue;
+    if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
+    // A local computed from the id (`const key = \`lock:${reqId}\``) is not the id: its own
+    // references stay; only the id's reference in its initializer reads the context.
+    const declaration = declarationOf(slot, use.reference);
+    if (declaration && !refersTo(facts.checker, use.reference, declaration)) continue;
+    readContext(use.reference);
+  }
+  for (const alias of slot.aliases) {
+    if (!keptAliases.has(alias)) {
+      model.aliasRemovals.push({ alias, owner });
+      continue;
+    }
+    // The alias stays; its initializer reads the context.
+    for (const use of slot.uses) if (!use.alias && isAliasInitializer(use.reference, alias)) readContext(use.reference);
+  }
+}
+
+/** Origin locals with a trace name that are logged get a context for the rest of their block. */
+function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
   for (const { declaration, name } of facts.originLocals) {
     if (scopeWraps.has(name)) continue;
     const scope = scopeOf(declaration, name);
     if (!scope) continue;
     const logged = referencesWithin(facts.checker, name, scope.rest).some((ref) => isDirectLogPart(ref, facts.logValues));
-    if (logged) scopeWraps.set(name, { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`] });
-  }
-  // Middleware that stores the id runs the rest of the chain in its context; logging the stored id is logging the context's.
-  for (const { next, id } of facts.middlewareStores) {
-    model.inlineWraps.push({ call: next, id, owner: `origin:${next.getSourceFile().fileName}:${next.pos}`, handOn: true });
-  }
-  for (const access of queueScopes.keys()) {
-    if (isDirectLogPart(access, facts.logValues)) model.traceIdReferences.add(access);
-  }
-  for (const read of facts.storedIdReads) {
-    if (isDirectLogPart(read, facts.logValues)) model.traceIdReferences.add(read);
+    if (logged) scopeWraps.set(name, { scope, owners: [originUnit(declaration.getSourceFile().fileName, name.pos)] });
   }
   for (const [name, wrap] of scopeWraps) {
     model.scopeWraps.push(wrap);
@@ -205,14 +233,45 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
       if (isDirectLogPart(ref, facts.logValues)) model.traceIdReferences.add(ref);
     }
   }
-  // An object left with nothing but the id is the id itself: the log rule drops the whole value.
+}
+
+/**
+ * Middleware that stores the id runs the rest of the chain in its context; logging the stored id
+ * (or a queue item's id inside its own context) is logging the context's.
+ */
+function planStoredIds(model: PlanModel, facts: Facts, queueScopes: ReadonlyMap<ts.Node, ScopeWrap>): void {
+  for (const { next, id } of facts.middlewareStores) {
+    model.inlineWraps.push({ call: next, id, owner: originUnit(next.getSourceFile().fileName, next.pos), handOn: true });
+  }
+  for (const access of queueScopes.keys()) {
+    if (isDirectLogPart(access, facts.logValues)) model.traceIdReferences.add(access);
+  }
+  for (const read of facts.storedIdReads) {
+    if (isDirectLogPart(read, facts.logValues)) model.traceIdReferences.add(read);
+  }
+}
+
+/** An object left with nothing but the id is the id itself: the log rule drops the whole value. */
+function dropWholeLogObjects(model: PlanModel): void {
   const dropsByObject = new Map<ts.Node, number>();
   for (const { element } of model.logMemberDrops) dropsByObject.set(element.parent, (dropsByObject.get(element.parent) ?? 0) + 1);
   for (const [object, count] of dropsByObject) {
     if ((object as ts.ObjectLiteralExpression).properties.length === count) model.traceIdReferences.add(object);
   }
   model.logMemberDrops = model.logMemberDrops.filter(({ element }) => !model.traceIdReferences.has(element.parent));
-  return model;
+}
+
+function scopeOf(declaration: ts.VariableDeclaration, name: ts.Identifier): RestScope | undefined {
+  const result = restScopeOf(declaration, name);
+  return 'scope' in result ? result.scope : undefined;
+}
+
+/** The property (`reqId` or `reqId: reqId`) of an object literal that a log call takes as a value. */
+function logObjectMember(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unknown>): ts.ObjectLiteralElementLike | undefined {
+  const parent = reference.parent;
+  const element = ts.isShorthandPropertyAssignment(parent) && parent.name === reference ? parent : ts.isPropertyAssignment(parent) && parent.initializer === reference ? parent : undefined;
+  if (!element || !ts.isObjectLiteralExpression(element.parent) || !logValues.has(element.parent)) return undefined;
+  return element;
 }
 
 /**
@@ -224,14 +283,6 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
 function runsOutsideContext(slot: Slot, kept: ReadonlyMap<Slot, unknown>): boolean {
   if (slot.blockers.length > 0 || slot.incoming.length === 0) return true;
   return slot.incoming.some(({ from }) => !from || kept.has(from));
-}
-
-/** The property (`reqId` or `reqId: reqId`) of an object literal that a log call takes as a value. */
-function logObjectMember(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unknown>): ts.ObjectLiteralElementLike | undefined {
-  const parent = reference.parent;
-  const element = ts.isShorthandPropertyAssignment(parent) && parent.name === reference ? parent : ts.isPropertyAssignment(parent) && parent.initializer === reference ? parent : undefined;
-  if (!element || !ts.isObjectLiteralExpression(element.parent) || !logValues.has(element.parent)) return undefined;
-  return element;
 }
 
 function isInsideWithTrace(node: ts.Node): boolean {
@@ -305,7 +356,6 @@ function isAliasInitializer(reference: ts.Node, alias: Alias): boolean {
   return !!init && reference.pos >= init.pos && reference.end <= init.end;
 }
 
-/** The parameter (or binding) of the slot member whose body holds `reference`. */
 /** Whether `reference` (an identifier or a shorthand property's name) names `declaration` itself. */
 function refersTo(checker: ts.TypeChecker, reference: ts.Identifier, declaration: ts.ParameterDeclaration | ts.BindingElement): boolean {
   const symbol = ts.isShorthandPropertyAssignment(reference.parent) && reference.parent.name === reference
@@ -314,6 +364,7 @@ function refersTo(checker: ts.TypeChecker, reference: ts.Identifier, declaration
   return symbol !== undefined && symbol === checker.getSymbolAtLocation(declaration.name);
 }
 
+/** The parameter (or binding) of the slot member whose body holds `reference`. */
 function declarationOf(slot: Slot, reference: ts.Node): ts.ParameterDeclaration | ts.BindingElement | undefined {
   const owner = enclosingOwner(reference, slot.params.map((p) => p.fn));
   const entry = slot.params.find((p) => p.fn === owner);

@@ -13,6 +13,7 @@ import type { FindingDraft, RuleContext } from '../rules/rule.js';
 import { indentUnitOf, lineIndentAt } from '../syntax/source-layout.js';
 import { FileEdits } from '../syntax/file-edits.js';
 import type { PlanModel } from '../analyze/plan-model.js';
+import type { Refusals } from './refusals.js';
 import { RuntimeBindings } from './runtime-bindings.js';
 
 export interface Plan {
@@ -34,8 +35,8 @@ export interface BuildPlanInput {
   compilerOptions: ts.CompilerOptions;
   /** How paths appear in messages (relative to the working directory). */
   displayPath: (absolute: string) => string;
-  /** Edit owners (log rewrites) an earlier type check refused: the rules leave them out. */
-  refusedEdits?: ReadonlySet<string>;
+  /** Units an earlier check refused: the rules leave those sites as they are. */
+  refusals?: Pick<Refusals, 'isRefused'>;
 }
 
 export function buildPlan(input: BuildPlanInput): Plan {
@@ -60,7 +61,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
       return edits;
     },
     runtimeName: (file, name) => bindings.name(file, name),
-    isRefused: (owner) => input.refusedEdits?.has(owner) ?? false,
+    isRefused: (unit) => input.refusals?.isRefused(unit) ?? false,
     indentAt: (file, pos) => lineIndentAt(file.text, pos),
     indentUnit(file) {
       let unit = indentUnits.get(file.fileName);
@@ -85,8 +86,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     if (names.size === 0) continue;
     const runtimePath = input.runtimePathFor(path);
     usedRuntimes.add(runtimePath);
-    const owners = edits.ownersWithin(0, sourceFile.text.length);
-    addRuntimeImport(sourceFile, edits, names, bindings.existingImport(sourceFile), runtimeSpecifier(sourceFile, runtimePath, input.compilerOptions), owners);
+    addRuntimeImport(sourceFile, edits, names, bindings.existingImport(sourceFile), runtimeSpecifier(sourceFile, runtimePath, input.compilerOptions));
   }
 
   findings.push(...decisionFindings(input.decisions, input.displayPath));

@@ -2,6 +2,7 @@
 // of it, else as a new statement after the file's imports (or after its directive prologue),
 // in the file's module syntax, quote style and semicolon style.
 import { ts } from 'ts-morph';
+import type { EditUnit } from '../syntax/edit-unit.js';
 import type { FileEdits } from '../syntax/file-edits.js';
 import type { ExistingRuntimeImport } from './runtime-bindings.js';
 import { RUNTIME_EXPORTS, type RuntimeExport } from '../runtime/runtime-options.js';
@@ -14,8 +15,9 @@ export function addRuntimeImport(
   names: Map<RuntimeExport, string>,
   existing: ExistingRuntimeImport | undefined,
   specifier: string,
-  owner: string | readonly string[],
 ): void {
+  // Charged to no unit: planned again each round, it is there only while the file has other edits.
+  const owner: readonly EditUnit[] = [];
   const syntax = importSyntaxOf(file);
   const ordered = [...RUNTIME_EXPORTS].filter((name) => names.has(name)).sort();
   const missing = ordered.filter((name) => !existing?.names.has(name));

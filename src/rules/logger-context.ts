@@ -9,6 +9,7 @@ import type { LoggerCreation, ProjectLogger } from '../analyze/project-loggers.j
 import type { FileEdits } from '../syntax/file-edits.js';
 import { lineIndentAt } from '../syntax/source-layout.js';
 import type { Rule, RuleContext } from './rule.js';
+import { loggerUnit, type EditUnit } from '../syntax/edit-unit.js';
 
 export const loggerContext: Rule = {
   id: 'logger-context',
@@ -201,7 +202,7 @@ function setProperty(call: ts.CallExpression, target: ts.ObjectLiteralElementLik
 }
 
 /** Adds `text` as the last property of an object, following its layout (one line, or one property per line). */
-function insertIntoObject(object: ts.ObjectLiteralExpression, text: string, edits: FileEdits, owner: string): void {
+function insertIntoObject(object: ts.ObjectLiteralExpression, text: string, edits: FileEdits, owner: EditUnit): void {
   const file = object.getSourceFile();
   const properties = object.properties;
   const last = properties[properties.length - 1];
@@ -221,8 +222,8 @@ function insertIntoObject(object: ts.ObjectLiteralExpression, text: string, edit
   }
 }
 
-function ownerOf(call: ts.CallExpression): string {
-  return `logger:${call.getSourceFile().fileName}:${call.getStart()}`;
+function ownerOf(call: ts.CallExpression): EditUnit {
+  return loggerUnit(call.getSourceFile().fileName, call.getStart());
 }
 
 /** `pino(…)`, `winston.createLogger(…)`: how findings name a creation. */

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import type { Facts } from '../analyze/facts.js';
 import type { PlanModel } from '../analyze/plan-model.js';
 import type { FileEdits } from '../syntax/file-edits.js';
+import type { EditUnit } from '../syntax/edit-unit.js';
 import type { FindingKind, Summary } from '../report/report.js';
 import type { RuntimeExport } from '../runtime/runtime-options.js';
 
@@ -24,7 +25,7 @@ export interface RuleContext {
   /** The local name under which `file` imports a runtime export (recorded for the import). */
   runtimeName(file: ts.SourceFile, name: RuntimeExport): string;
   /** An edit owner whose edits an earlier type check refused (the rule leaves that site as it is). */
-  isRefused(owner: string): boolean;
+  isRefused(unit: EditUnit): boolean;
   /** Indentation of the line containing `pos`, as it will be after the planned scope wraps. */
   indentAt(file: ts.SourceFile, pos: number): string;
   indentUnit(file: ts.SourceFile): string;

@@ -10,6 +10,7 @@ import { unwrapExpression } from '../syntax/function-likes.js';
 import { buildStructuredLog, buildStructuredMessage, messageQuote, type StructuredField } from '../syntax/log-core/structured-log.js';
 import { fieldEntries, MAX_LINE_LENGTH, renderCall, renderStructuredLogCall, type CallLayout, type RenderedArgument } from '../syntax/log-core/render-structured-log.js';
 import type { FileEdits } from '../syntax/file-edits.js';
+import { logUnit } from '../syntax/edit-unit.js';
 import { preferredQuoteOf, quoteString } from '../syntax/source-layout.js';
 import { importSyntaxOf } from '../syntax/module-style.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -36,11 +37,11 @@ export const structuredLogs: Rule = {
           ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: 'not converted: this file is a script (no import or export), and importing the log facade would make it a module, hiding its globals' });
           continue;
         }
-        if (edits.isInsideEdit(call.getStart(file), call.end) || ctx.isRefused(`log:${path}:${call.getStart(file)}`)) continue;
+        if (edits.isInsideEdit(call.getStart(file), call.end) || ctx.isRefused(logUnit(path, call.getStart(file)))) continue;
         const text = logCall.kind === 'console' ? consoleCallText(logCall, edits, ctx) : loggerCallText(logCall, edits, ctx);
         if (text === undefined) continue;
         const start = call.getStart(file);
-        edits.add(start, call.end, text, [`log:${path}:${start}`, ...edits.ownersWithin(start, call.end)]);
+        edits.add(start, call.end, text, [logUnit(path, start), ...edits.ownersWithin(start, call.end)]);
         ctx.counts.logsConverted++;
       }
     }

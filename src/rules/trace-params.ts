@@ -6,12 +6,13 @@ import { ts } from 'ts-morph';
 import type { FunctionLike } from '../syntax/function-likes.js';
 import { listDeletionRanges, statementLinesRange } from './list-deletion.js';
 import type { Rule, RuleContext } from './rule.js';
+import type { EditUnit } from '../syntax/edit-unit.js';
 
 export const traceParams: Rule = {
   id: 'trace-params',
   description: 'Removes trace-id parameters from every declaration that must change together, and the argument from every call site.',
   apply(ctx: RuleContext): void {
-    const argsByCall = new Map<ts.CallExpression, { indexes: Set<number>; owners: string[] }>();
+    const argsByCall = new Map<ts.CallExpression, { indexes: Set<number>; owners: EditUnit[] }>();
     for (const removal of ctx.model.argRemovals) {
       const entry = argsByCall.get(removal.call) ?? { indexes: new Set(), owners: [] };
       entry.indexes.add(removal.argIndex);
@@ -26,7 +27,7 @@ export const traceParams: Rule = {
       if (present.length > 0) ctx.counts.callSitesUpdated++;
     }
 
-    const paramsByFn = new Map<FunctionLike, { params: ts.ParameterDeclaration[]; owners: string[] }>();
+    const paramsByFn = new Map<FunctionLike, { params: ts.ParameterDeclaration[]; owners: EditUnit[] }>();
     for (const removal of ctx.model.paramRemovals) {
       const entry = paramsByFn.get(removal.fn) ?? { params: [], owners: [] };
       entry.params.push(removal.param);
@@ -49,8 +50,8 @@ export const traceParams: Rule = {
     }
 
     // Destructured ids: group the removals per list so commas come out right.
-    const byList = new Map<ts.NodeArray<ts.Node>, { indexes: Set<number>; owners: string[]; file: ts.SourceFile }>();
-    const removeFromList = (list: ts.NodeArray<ts.Node>, node: ts.Node, owner: string) => {
+    const byList = new Map<ts.NodeArray<ts.Node>, { indexes: Set<number>; owners: EditUnit[]; file: ts.SourceFile }>();
+    const removeFromList = (list: ts.NodeArray<ts.Node>, node: ts.Node, owner: EditUnit) => {
       const entry = byList.get(list) ?? { indexes: new Set<number>(), owners: [], file: node.getSourceFile() };
       entry.indexes.add(list.indexOf(node));
       entry.owners.push(owner);
@@ -105,7 +106,7 @@ function hasParenthesizedParameters(fn: ts.ArrowFunction, file: ts.SourceFile): 
 }
 
 /** Deletes ` * @param {string} reqId …` lines (through the tag's description lines). */
-function removeJsDocParamTags(param: ts.ParameterDeclaration, fn: FunctionLike, file: ts.SourceFile, edits: ReturnType<RuleContext['edits']>, owners: string[]): void {
+function removeJsDocParamTags(param: ts.ParameterDeclaration, fn: FunctionLike, file: ts.SourceFile, edits: ReturnType<RuleContext['edits']>, owners: EditUnit[]): void {
   if (!ts.isIdentifier(param.name)) return;
   const name = param.name.text;
   for (const doc of ts.getJSDocCommentsAndTags(fn)) {

@@ -2,6 +2,7 @@
 // edit that covers earlier ones replaces them, after rendering them into its own text with
 // `render`. Partial overlaps are bugs in a rule and throw.
 import type { SourceText } from './source-text.js';
+import { distinctUnits, type EditUnit } from './edit-unit.js';
 import { applyEdits, OverlappingEditsError, sortEdits, type TextEdit } from './text-edit.js';
 
 export class FileEdits {
@@ -18,9 +19,8 @@ export class FileEdits {
   }
 
   /** Adds an edit; earlier edits inside its range are dropped (render them into `text` first). */
-  add(start: number, end: number, text: string, owners: string | readonly string[]): void {
-    const ownerList = typeof owners === 'string' ? [owners] : owners;
-    const edit: TextEdit = { file: this.source.path, start, end, text, owner: [...new Set(ownerList)].join(' ') };
+  add(start: number, end: number, text: string, owners: EditUnit | readonly EditUnit[]): void {
+    const edit: TextEdit = { file: this.source.path, start, end, text, owners: distinctUnits(isUnitList(owners) ? owners : [owners]) };
     const kept: TextEdit[] = [];
     for (const existing of this.edits) {
       if (contains(edit, existing)) continue;
@@ -72,8 +72,8 @@ export class FileEdits {
   }
 
   /** Owners of the edits inside [start, end) (a covering edit inherits them). */
-  ownersWithin(start: number, end: number): string[] {
-    return this.edits.filter((e) => contains({ start, end }, e)).flatMap((e) => e.owner.split(' '));
+  ownersWithin(start: number, end: number): EditUnit[] {
+    return distinctUnits(this.edits.filter((e) => contains({ start, end }, e)).flatMap((e) => e.owners));
   }
 
   /** True when some edit already replaces text strictly around [start, end). */
@@ -88,6 +88,10 @@ export class FileEdits {
   sorted(): TextEdit[] {
     return sortEdits(this.edits);
   }
+}
+
+function isUnitList(owners: EditUnit | readonly EditUnit[]): owners is readonly EditUnit[] {
+  return Array.isArray(owners);
 }
 
 /** `inner` lies within `outer` (zero-width edits on its boundary count as inside). */

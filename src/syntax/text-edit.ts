@@ -1,5 +1,6 @@
 // Edits are data: every rule returns TextEdits against a file's ORIGINAL text, and one
 // function applies them. Overlapping edits are a bug in a rule, so they are rejected loudly.
+import { describeUnit, type EditUnit } from './edit-unit.js';
 
 export interface TextEdit {
   /** Absolute path of the file the offsets refer to. */
@@ -9,10 +10,11 @@ export interface TextEdit {
   end: number;
   text: string;
   /**
-   * Which unit of change this edit belongs to (a parameter group, a log call, an origin). When the
-   * type check rejects a unit, all its edits are dropped together.
+   * Which units of change this edit belongs to (a parameter group, a log call, an origin): when
+   * the type check refuses one, its edits are dropped together. None for the runtime import, which
+   * goes with the last edit of its file.
    */
-  owner: string;
+  owners: readonly EditUnit[];
 }
 
 export class OverlappingEditsError extends Error {
@@ -21,7 +23,7 @@ export class OverlappingEditsError extends Error {
     readonly second: TextEdit,
   ) {
     super(
-      `overlapping edits in ${first.file}: [${first.start},${first.end}) by ${first.owner} and [${second.start},${second.end}) by ${second.owner}`,
+      `overlapping edits in ${first.file}: [${first.start},${first.end}) by ${first.owners.map(describeUnit).join(', ')} and [${second.start},${second.end}) by ${second.owners.map(describeUnit).join(', ')}`,
     );
   }
 }

@@ -7,6 +7,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { installedCopy } from '../helpers/installed-copy.js';
 import { writeTree } from '../helpers/temp-dir.js';
 import { copyApp, REPO_ROOT } from '../support/example-app.js';
 import { runProcess, STACK_FRAME, type ProcessResult } from '../support/run-process.js';
@@ -28,9 +29,9 @@ async function makeTempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-function runBin(args: readonly string[], cwd: string, as?: { uid: number }): Promise<ProcessResult> {
+function runBin(args: readonly string[], cwd: string, as?: { uid: number; bin: string }): Promise<ProcessResult> {
   // No colour and no terminal: the output is what a pipe or a CI log gets.
-  return runProcess(process.execPath, [BIN, ...args], { cwd, env: { NO_COLOR: '1', FORCE_COLOR: undefined }, ...as });
+  return runProcess(process.execPath, [as?.bin ?? BIN, ...args], { cwd, env: { NO_COLOR: '1', FORCE_COLOR: undefined }, ...(as && { uid: as.uid }) });
 }
 
 function git(cwd: string, ...args: string[]): string {
@@ -231,14 +232,17 @@ describe.concurrent('trace-migrate (built bin) on bad input', { timeout: SLOW_MA
     const secret = 'export function hidden(reqId: string) {\n  console.log(`[${reqId}] hidden`);\n}\n';
     await writeTree(dir, { 'src/greet.ts': GOOD_FILE, 'src/unreadable.ts': secret });
     // Root reads any file: run as `nobody`, who may write the tree but not read that one file.
-    const asRoot = process.geteuid?.() === 0;
-    if (asRoot) {
+    // `nobody` runs a copy of the built tool of its own: the checkout may be private to root.
+    let asNobody: { uid: number; bin: string } | undefined;
+    if (process.geteuid?.() === 0) {
       for (const writable of [dir, join(dir, 'src')]) await chmod(writable, 0o777);
       await chmod(join(dir, 'src/greet.ts'), 0o666);
+      const install = await makeTempDir('trace-migrate-install-');
+      asNobody = { uid: NOBODY, bin: await installedCopy(REPO_ROOT, install) };
     }
     await chmod(join(dir, 'src/unreadable.ts'), 0o000);
 
-    const result = await runBin(['src'], dir, asRoot ? { uid: NOBODY } : undefined);
+    const result = await runBin(['src'], dir, asNobody);
 
     await chmod(join(dir, 'src/unreadable.ts'), 0o644);
     expect(result.stderr).toBe('');

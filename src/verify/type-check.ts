@@ -4,6 +4,7 @@
 // the edits did not touch.
 import { dirname } from 'node:path';
 import { ts } from 'ts-morph';
+import type { ImportGraph } from './import-graph.js';
 
 export interface NewTypeError {
   file: string;
@@ -13,12 +14,21 @@ export interface NewTypeError {
   message: string;
 }
 
+export interface TypeCheck {
+  errors: NewTypeError[];
+  /** The edited program (its checker follows an error to the declarations it is about). */
+  edited: ts.Program;
+}
+
 export function findNewTypeErrors(
   original: ts.Program,
   options: ts.CompilerOptions,
   editedTexts: ReadonlyMap<string, string>,
   newFiles: ReadonlyMap<string, string>,
-): NewTypeError[] {
+  imports: ImportGraph,
+  /** Edited files whose edits can change what their importers see (all but log rewrites). */
+  apiChanged: ReadonlySet<string>,
+): TypeCheck {
   const host = ts.createCompilerHost(options, true);
   const languageVersion = options.target ?? ts.ScriptTarget.ES2022;
   const replaced = new Map<string, string>([...editedTexts, ...newFiles]);
@@ -44,7 +54,9 @@ export function findNewTypeErrors(
   const rootNames = [...new Set([...original.getRootFileNames(), ...newFiles.keys()])];
   const edited = ts.createProgram({ rootNames, options, host, oldProgram: original });
 
-  const affected = filesAffectedBy(original, new Set(replaced.keys()));
+  // The files whose types an edit can change: the edited ones, and the importers of those whose
+  // declarations may change; all of them when a global script (no import/export) is edited.
+  const affected = [...replaced.keys()].some((f) => imports.scripts.has(f)) ? 'all' : new Set([...replaced.keys(), ...imports.importersClosure(apiChanged)]);
   const errors: NewTypeError[] = [];
   for (const file of edited.getSourceFiles()) {
     if (file.isDeclarationFile && !newFiles.has(file.fileName)) continue;
@@ -71,56 +83,7 @@ export function findNewTypeErrors(
       errors.push({ file: file.fileName, start: d.start ?? 0, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
     }
   }
-  return errors;
-}
-
-/**
- * The files whose types an edit can change: the edited ones and every file that imports one of
- * them, directly or through other imports. Edits to a global script (no import/export) can
- * affect any file, so then all are checked.
- */
-function filesAffectedBy(program: ts.Program, edited: ReadonlySet<string>): Set<string> | 'all' {
-  const checker = program.getTypeChecker();
-  const importers = new Map<string, string[]>();
-  for (const file of program.getSourceFiles()) {
-    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
-    if (edited.has(file.fileName) && !ts.isExternalModule(file) && !/\.[cm]?jsx?$/.test(file.fileName)) return 'all';
-    for (const specifier of moduleSpecifiers(file)) {
-      const target = checker.getSymbolAtLocation(specifier)?.declarations?.[0]?.getSourceFile().fileName;
-      if (target && target !== file.fileName) importers.set(target, [...(importers.get(target) ?? []), file.fileName]);
-    }
-  }
-  const affected = new Set(edited);
-  const queue = [...edited];
-  while (queue.length > 0) {
-    for (const importer of importers.get(queue.pop()!) ?? []) {
-      if (!affected.has(importer)) {
-        affected.add(importer);
-        queue.push(importer);
-      }
-    }
-  }
-  return affected;
-}
-
-/** Module specifiers of a file's imports, re-exports and top-level requires. */
-function moduleSpecifiers(file: ts.SourceFile): ts.StringLiteral[] {
-  const out: ts.StringLiteral[] = [];
-  for (const statement of file.statements) {
-    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-      out.push(statement.moduleSpecifier);
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
-      out.push(statement.moduleReference.expression);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        const init = declaration.initializer;
-        if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteral(init.arguments[0])) {
-          out.push(init.arguments[0]);
-        }
-      }
-    }
-  }
-  return out;
+  return { errors, edited };
 }
 
 function diagnosticKey(d: ts.Diagnostic): string {
