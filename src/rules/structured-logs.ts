@@ -19,6 +19,15 @@ export const structuredLogs: Rule = {
   description: '`console.*` calls become `log.<level>(message, fields)`; interpolated messages through pino, winston, bunyan or own loggers become their structured form.',
   apply(ctx: RuleContext): void {
     for (const misuse of ctx.facts.consoleMisuses) ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: misuse.node, message: misuse.message });
+    // A problem of the logger itself (how it takes fields) is said once, at its first call.
+    const reportedLoggers = new Set<string>();
+    for (const calls of ctx.facts.logCalls.values()) {
+      for (const logCall of calls) {
+        if (logCall.kind !== 'logger' || !logCall.perLogger || !logCall.problem || reportedLoggers.has(logCall.logger.key)) continue;
+        reportedLoggers.add(logCall.logger.key);
+        ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: logCall.call, message: logCall.problem });
+      }
+    }
     for (const [path, calls] of ctx.facts.logCalls) {
       const file = ctx.facts.editable.get(path)!.sourceFile;
       const edits = ctx.edits(file);
@@ -27,7 +36,7 @@ export const structuredLogs: Rule = {
         const { call } = logCall;
         if (logCall.problem) {
           // Console problems are reported with the misuses above.
-          if (logCall.kind === 'logger') ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: logCall.problem });
+          if (logCall.kind === 'logger' && !logCall.perLogger) ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: logCall.problem });
           continue;
         }
         if (logCall.kind === 'logger' && !logCall.interpolated) continue;
@@ -73,6 +82,7 @@ function loggerCallText(logCall: LoggerLogCall, edits: FileEdits, ctx: RuleConte
     existing.push({ name: 'err', code });
     existingEntries.push(...fieldEntries([{ name: 'err', code }], quote));
   }
+  if (logCall.mergedSpread) existingEntries.push(`...${render(logCall.mergedSpread)}`);
   for (const property of logCall.merged?.properties ?? []) {
     if (ts.isShorthandPropertyAssignment(property)) existing.push({ name: property.name.text, code: property.name.text });
     else if (ts.isPropertyAssignment(property)) existing.push({ name: (property.name as ts.Identifier | ts.StringLiteral | ts.NumericLiteral).text, code: render(property.initializer) });
