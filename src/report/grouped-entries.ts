@@ -2,6 +2,7 @@
 // then per file, with counts and a few locations each. Hundreds of "cannot convert this call"
 // findings read as one line per reason and file; what a reviewer must check stays individual.
 import type { ReportEntry } from './entries.js';
+import { TEST_READS_LOG_TEXT } from '../rules/log-text-readers.js';
 
 export interface ReasonGroup {
   /** The message when every entry says the same, else the message with quoted code as `…`. */
@@ -12,8 +13,9 @@ export interface ReasonGroup {
   files: { file: string; locations: string[]; count: number }[];
 }
 
-/** Entries a reviewer must read one by one: business ids kept, errors and failures. */
+/** Entries a reviewer must read one by one: business ids kept, errors and failures, tests to fix. */
 export function isIndividual(entry: ReportEntry): boolean {
+  if (entry.message.startsWith(TEST_READS_LOG_TEXT)) return true;
   return entry.kind === 'kept' || entry.kind === 'error' || entry.kind === 'failed' || entry.kind === 'skipped';
 }
 

@@ -25,6 +25,9 @@ export const loggerContext: Rule = {
     // every record carries it, whether its call was converted or not.
     const injected = new Set<string>();
     const sinksDone = new Set<ts.CallExpression>();
+    // What cannot be injected matters only for a logger some of whose messages lose their id.
+    const interpolating = new Set<string>();
+    for (const calls of ctx.facts.logCalls.values()) for (const call of calls) if (call.kind === 'logger' && call.interpolated) interpolating.add(call.logger.key);
     for (const calls of ctx.facts.logCalls.values()) {
       for (const call of calls) {
         if (call.kind !== 'logger' || call.logger.library !== 'own' || injected.has(call.logger.key)) continue;
@@ -32,7 +35,7 @@ export const loggerContext: Rule = {
         if (!implementation || !editable(implementation)) continue;
         injected.add(call.logger.key);
         const problem = injectOwnLogger(call.logger, implementation, sinksDone, ctx);
-        if (problem) ctx.findings.push({ ruleId: 'logger-context', kind: 'manual', node: implementation, message: problem });
+        if (problem && interpolating.has(call.logger.key)) ctx.findings.push({ ruleId: 'logger-context', kind: 'manual', node: implementation, message: problem });
       }
     }
     // Loggers whose messages lost their id, created where this run cannot add the context.
@@ -126,7 +129,8 @@ function injectWinstonFormat(creation: LoggerCreation, ctx: RuleContext): string
  */
 function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDeclaration, done: Set<ts.CallExpression>, ctx: RuleContext): string | undefined {
   const sinks = loggerSinksOf(implementation, ctx.facts.checker).filter((sink) => !done.has(sink.call));
-  const method = implementation.name?.getText() ?? 'its methods';
+  const named = implementation.name ?? (ts.isPropertyAssignment(implementation.parent) ? implementation.parent.name : undefined);
+  const method = named?.getText() ?? 'its methods';
   if (sinks.length === 0 && done.size === 0) {
     return `\`${logger.label}\` (the project's own logger): no console call or stream write is reached from \`${method}\`, so its records do not carry \`${ctx.config.idField}\`; add traceId() (trace-context module) where it writes them`;
   }

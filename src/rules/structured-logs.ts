@@ -13,12 +13,14 @@ import type { FileEdits } from '../plan/file-edits.js';
 import { preferredQuoteOf } from './source-layout.js';
 import { importSyntaxOf } from '../apply/module-style.js';
 import type { Rule, RuleContext } from './rule.js';
+import { logTextReaderFindings, type ChangedLogCall } from './log-text-readers.js';
 
 export const structuredLogs: Rule = {
   id: 'structured-logs',
   description: '`console.*` calls become `log.<level>(message, fields)`; interpolated messages through pino, winston, bunyan or own loggers become their structured form.',
   apply(ctx: RuleContext): void {
     for (const misuse of ctx.facts.consoleMisuses) ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: misuse.node, message: misuse.message });
+    const changed: ChangedLogCall[] = [];
     // A problem of the logger itself (how it takes fields) is said once, at its first call.
     const reportedLoggers = new Set<string>();
     for (const calls of ctx.facts.logCalls.values()) {
@@ -51,8 +53,10 @@ export const structuredLogs: Rule = {
         const start = call.getStart(file);
         edits.add(start, call.end, text, [`log:${path}:${start}`, ...edits.ownersWithin(start, call.end)]);
         ctx.counts.logsConverted++;
+        changed.push({ logCall, message: /\(\s*['"]([^'"]*)['"]/.exec(text)?.[1] });
       }
     }
+    ctx.findings.push(...logTextReaderFindings(ctx.facts.logTextAssertions, changed));
   },
 };
 
