@@ -306,7 +306,8 @@ export class ProjectLoggers {
   }
 
   private isNamedLikeALogger(receiver: ts.Expression): boolean {
-    if (ts.isIdentifier(receiver)) return this.names.has(receiver.text);
+    // `Logger.info(…)` on a class of static methods reads like `logger.info(…)`.
+    if (ts.isIdentifier(receiver)) return this.names.has(receiver.text) || this.names.has(receiver.text.charAt(0).toLowerCase() + receiver.text.slice(1));
     if (ts.isPropertyAccessExpression(receiver)) return this.names.has(receiver.name.text);
     if (ts.isCallExpression(receiver)) {
       const callee = unwrapExpression(receiver.expression);

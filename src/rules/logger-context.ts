@@ -129,6 +129,8 @@ function injectWinstonFormat(creation: LoggerCreation, ctx: RuleContext): string
  */
 function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDeclaration, done: Set<ts.CallExpression>, ctx: RuleContext): string | undefined {
   const sinks = loggerSinksOf(implementation, ctx.facts.checker).filter((sink) => !done.has(sink.call));
+  // A wrapper around pino or winston: that library's logger gets the context where it is created.
+  if (sinks.length === 0 && wrapsLibraryLogger(implementation, ctx)) return undefined;
   const named = implementation.name ?? (ts.isPropertyAssignment(implementation.parent) ? implementation.parent.name : undefined);
   const method = named?.getText() ?? 'its methods';
   if (sinks.length === 0 && done.size === 0) {
@@ -160,6 +162,12 @@ function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDecl
   if (unsupported.length === 0) return undefined;
   const where = unsupported.map((sink) => `\`${sink.call.expression.getText()}\` (line ${sink.call.getSourceFile().getLineAndCharacterOfPosition(sink.call.getStart()).line + 1})`).join(', ');
   return `\`${logger.label}\` (the project's own logger) writes text through ${where}: add \`${ctx.config.idField}\` from traceId() (trace-context module) to what it writes`;
+}
+
+function wrapsLibraryLogger(implementation: ts.SignatureDeclaration, ctx: RuleContext): boolean {
+  const owner = ts.findAncestor(implementation, (n) => ts.isClassLike(n) || ts.isObjectLiteralExpression(n)) ?? implementation;
+  const calls = ctx.facts.logCalls.get(owner.getSourceFile().fileName) ?? [];
+  return calls.some((c) => c.kind === 'logger' && (c.logger.library === 'pino' || c.logger.library === 'winston') && c.call.getStart() >= owner.getStart() && c.call.end <= owner.end);
 }
 
 function dropFindingsWithin(node: ts.Node, ctx: RuleContext): void {
