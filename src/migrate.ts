@@ -11,6 +11,7 @@ import { traceNamesFrom } from './analyze/trace-names.js';
 import { isRuntimeModuleText, planRuntimeModules, type RuntimeModules } from './apply/runtime-module.js';
 import { findNewTypeErrors, type NewTypeError } from './apply/verify.js';
 import { writeChanges, renderChanges, type FileChange } from './apply/write-changes.js';
+import { formatChanges } from './format/format-changes.js';
 import { buildPlan, type Plan } from './plan/build-plan.js';
 import { derivePlanModel } from './plan/plan-model.js';
 import { mapEditedOffsetToOriginal, OverlappingEditsError } from './plan/text-edit.js';
@@ -86,7 +87,10 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
   const runtime = planRuntimeModules(config, discovery.roots, discovery.files);
 
   const { plan, typeErrors } = planAndVerify(config, facts, built, runtime, names, display, (d, t) => progress('verify', d, t));
-  const changes = collectChanges(plan, runtime);
+  const formatted = config.formatEdits ? await formatChanges(collectChanges(plan, runtime), config.cwd) : undefined;
+  const changes = formatted?.changes ?? collectChanges(plan, runtime);
+  report.formatting = formatted?.formatting ?? { formatter: 'off', with: [], filesFormatted: 0 };
+  for (const note of formatted?.notes ?? []) report.findings.push({ ruleId: 'format', kind: 'note', file: display(note.path), line: 1, column: 1, message: note.message });
 
   progress('write', 0, changes.length);
   if (config.dryRun) report.diff = renderChanges(changes, config.cwd);

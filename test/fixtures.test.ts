@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineConfig, migrate, type Config, type Report } from '../src/index.js';
 import { isRuntimeModuleText } from '../src/apply/runtime-module.js';
+import { argumentShifts } from './support/call-arity.js';
 import { discoverFixtureCases, readTree, type FixtureCase } from './support/fixture-cases.js';
 
 // Outside the repository (its .gitignore would hide the copies); node_modules is linked so cases
@@ -57,6 +58,8 @@ describe('fixtures', () => {
 
       const report = await runCase(testCase, root);
       expect(report.outcome, findingLines(report).join('\n')).not.toBe('nothing-selected');
+      // Decisions and edits agree: no call is left passing the id where a parameter was removed.
+      expect(argumentShifts(testCase.inputDir, root), 'calls left with the old arity').toEqual([]);
       if (UPDATE) {
         const outDir = join(testCase.dir, 'output');
         rmSync(outDir, { recursive: true, force: true });

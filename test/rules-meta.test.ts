@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/registry.js';
-import { discoverFixtureCases, FIXTURES_DIR, NON_RULE_FIXTURES } from './support/fixture-cases.js';
+import { discoverFixtureCases, FIXTURES_DIR, NON_RULE_FIXTURES, STAGE_FIXTURES } from './support/fixture-cases.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -16,7 +16,7 @@ describe('rule registry', () => {
   });
 
   it('names no fixture folder that is not a rule', () => {
-    const folders = readdirSync(FIXTURES_DIR).filter((f) => statSync(join(FIXTURES_DIR, f)).isDirectory() && !NON_RULE_FIXTURES.has(f));
+    const folders = readdirSync(FIXTURES_DIR).filter((f) => statSync(join(FIXTURES_DIR, f)).isDirectory() && !NON_RULE_FIXTURES.has(f) && !STAGE_FIXTURES.has(f));
     expect(folders.filter((f) => !RULES.some((r) => r.id === f))).toEqual([]);
   });
 

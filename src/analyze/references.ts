@@ -5,6 +5,7 @@
 import { ts } from 'ts-morph';
 import { calleeName, referenceNameNode, skipOuterExpressions, unwrapExpression, walk, type FunctionLike } from './function-likes.js';
 import { functionLikesOfSymbol, type Group } from './groups.js';
+import { UnlinkedReferences } from './unlinked-references.js';
 
 export interface CallSite {
   call: ts.CallExpression;
@@ -50,6 +51,7 @@ export function findReferences(
   const result: References = { callSites: [], refusals: [], exported: new Set() };
   refuseUnresolvedImports(checker, files, groups, result);
   const seenCalls = new Set<ts.CallExpression>();
+  const unlinked = new UnlinkedReferences(checker, groups);
   const groupsOfSymbol = (symbol: ts.Symbol | undefined): Group[] => {
     const out = new Set<Group>();
     for (const fn of functionLikesOfSymbol(checker, symbol)) {
@@ -74,7 +76,12 @@ export function findReferences(
         ? checker.getShorthandAssignmentValueSymbol(node.parent)
         : checker.getSymbolAtLocation(node);
       const referenced = groupsOfSymbol(symbol);
-      if (referenced.length === 0) return true;
+      if (referenced.length === 0) {
+        const verdict = unlinked.judge(node, symbol);
+        if (verdict.kind === 'linked') for (const group of verdict.groups) addCallSite(verdict.call, group, file, editable, result, seenCalls);
+        else if (verdict.kind === 'unlinked') for (const group of verdict.groups) result.refusals.push({ group, node: verdict.node, reason: verdict.reason });
+        return true;
+      }
       for (const group of referenced) classifyReference(node, group, file, editable, result, seenCalls);
       return true;
     });
@@ -170,14 +177,15 @@ function addImportAliases(files: readonly ts.SourceFile[], names: Set<string>): 
       }
     };
     for (const file of files) {
-      // Imports, exports and requires of a module live in its top-level statements.
+      // Imports and exports live in top-level statements; require() and destructuring of
+      // module objects (`const { f: g } = await import(…)`) may sit inside functions too.
       for (const statement of file.statements) {
         walk(statement, (node) => {
           if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName && names.has(node.propertyName.text)) add(node.name.text);
           else if (ts.isImportClause(node) && node.name) add(node.name.text);
           else if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName) && names.has(node.propertyName.text) && ts.isIdentifier(node.name)) add(node.name.text);
           else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer) && calleeName(node.initializer.expression) === 'require') add(node.name.text);
-          return !ts.isFunctionLike(node) && !ts.isClassLike(node);
+          return true;
         });
       }
     }
@@ -210,19 +218,7 @@ function classifyReference(
   const outer = skipOuterExpressions(expr);
   const user = outer.parent;
   if (user && ts.isCallExpression(user) && user.expression === outer) {
-    if (!editable) {
-      result.refusals.push({ group, node: user, reason: `called from ${file.fileName}, which is not being migrated (outside the given paths or skipped)` });
-      return;
-    }
-    const spread = user.arguments.findIndex((a) => ts.isSpreadElement(a));
-    if (spread >= 0 && spread <= Math.max(...group.slots.map((slot) => slot.index))) {
-      result.refusals.push({ group, node: user, reason: 'called with spread arguments, so the id argument cannot be located' });
-      return;
-    }
-    if (!seenCalls.has(user)) {
-      seenCalls.add(user);
-      result.callSites.push({ call: user, group, argOffset: 0 });
-    }
+    addCallSite(user, group, file, editable, result, seenCalls);
     return;
   }
   if (user && ts.isPropertyAccessExpression(user) && user.expression === outer && ['call', 'apply', 'bind'].includes(user.name.text)) {
@@ -234,6 +230,23 @@ function classifyReference(
     return;
   }
   result.refusals.push({ group, node, reason: 'used as a value (passed, stored or returned), so callers the analysis cannot see may pass the id' });
+}
+
+/** A call of a group member: a call site to update, unless the plan could not update it. */
+function addCallSite(call: ts.CallExpression, group: Group, file: ts.SourceFile, editable: boolean, result: References, seenCalls: Set<ts.CallExpression>): void {
+  if (!editable) {
+    result.refusals.push({ group, node: call, reason: `called from ${file.fileName}, which is not being migrated (outside the given paths or skipped)` });
+    return;
+  }
+  const spread = call.arguments.findIndex((a) => ts.isSpreadElement(a));
+  if (spread >= 0 && spread <= Math.max(...group.slots.map((slot) => slot.index))) {
+    result.refusals.push({ group, node: call, reason: 'called with spread arguments, so the id argument cannot be located' });
+    return;
+  }
+  if (!seenCalls.has(call)) {
+    seenCalls.add(call);
+    result.callSites.push({ call, group, argOffset: 0 });
+  }
 }
 
 function isDeclarationName(node: ts.Node): boolean {

@@ -54,6 +54,8 @@ export function buildProgram(version: string, output: ProgramOutput): Command {
     if (!('flags' in spec)) continue;
     const option = new Option(spec.flags, spec.description);
     if (spec.kind.type === 'names') option.argParser(collect);
+    // `--no-format` would be commander's `format`, which `--format <name>` (the report) already is.
+    if (option.attributeName() !== spec.key) option.attributeName = () => spec.key;
     program.addOption(option);
   }
   return program;

@@ -35,6 +35,8 @@ export interface Config {
   tsconfigPath?: string;
   /** Type-check the edited program before writing and refuse edits that add errors. */
   verify: boolean;
+  /** Lay out the changed lines with the project's prettier, or in each file's own style (--no-format: as the rules wrote them). */
+  formatEdits: boolean;
   /** Extra globs (relative to each root) to include / exclude. */
   include: string[];
   exclude: string[];
@@ -75,6 +77,7 @@ export function defineConfig(partial: Partial<Config> & { paths: string[] }): Co
     logScope: 'all',
     loggerNames: [...DEFAULT_LOGGER_NAMES],
     verify: true,
+    formatEdits: true,
     include: [],
     exclude: [],
     maxFileBytes: 2 * 1024 * 1024,

@@ -91,6 +91,7 @@ export function loadConfig(input: LoadInput): LoadedConfig {
       loggerNames: get('loggerNames'),
       tsconfigPath: get('tsconfig'),
       verify: get('verify'),
+      formatEdits: get('formatEdits'),
       include: get('include'),
       exclude: get('exclude'),
       maxFileBytes: get('maxFileSize'),

@@ -50,6 +50,7 @@ export const OPTIONS = [
   { key: 'loggerNames', flags: '--logger-names <names>', description: "comma-separated receiver names of the project's own loggers (replaces the defaults: logger, log)", kind: { type: 'names' }, commandLineOnly: false },
   { key: 'tsconfig', flags: '--tsconfig <file>', description: 'tsconfig.json to use (default: the nearest one above the first path)', kind: { type: 'path', mustExist: 'file' }, commandLineOnly: false },
   { key: 'verify', flags: '--no-verify', description: 'write edits even if the type check finds new errors', kind: { type: 'boolean' }, commandLineOnly: false },
+  { key: 'formatEdits', flags: '--no-format', description: "leave the changed lines as the rules wrote them (default: the project's prettier, else the file's own style)", kind: { type: 'boolean' }, commandLineOnly: false },
   { key: 'include', flags: '--include <glob...>', description: 'only files matching these globs (relative to each path)', kind: { type: 'globs' }, commandLineOnly: false },
   { key: 'exclude', flags: '--exclude <glob...>', description: 'skip files matching these globs (relative to each path)', kind: { type: 'globs' }, commandLineOnly: false },
   { key: 'maxFileSize', flags: '--max-file-size <bytes>', description: 'skip larger files, e.g. generated code (default: 2097152)', kind: { type: 'bytes' }, commandLineOnly: false },
@@ -83,6 +84,7 @@ export interface OptionValues {
   loggerNames: string[];
   tsconfig: string;
   verify: boolean;
+  formatEdits: boolean;
   include: string[];
   exclude: string[];
   maxFileSize: number;

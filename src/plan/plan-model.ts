@@ -130,6 +130,9 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
         const declaration = declarationOf(slot, use.reference);
         if (!declaration) continue;
         if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
+        // A local computed from the id (`const key = \`lock:${reqId}\``) is not the id: its own
+        // references stay; only the id's reference in its initializer reads the context.
+        if (!refersTo(facts.checker, use.reference, declaration)) continue;
         model.contextReads.push({ reference: use.reference, declaration, needsDefined: needsDefinedValue(facts.checker, use.reference), owner });
       }
       for (const alias of slot.aliases) {
@@ -245,6 +248,14 @@ function isAliasInitializer(reference: ts.Node, alias: Alias): boolean {
 }
 
 /** The parameter (or binding) of the slot member whose body holds `reference`. */
+/** Whether `reference` (an identifier or a shorthand property's name) names `declaration` itself. */
+function refersTo(checker: ts.TypeChecker, reference: ts.Identifier, declaration: ts.ParameterDeclaration | ts.BindingElement): boolean {
+  const symbol = ts.isShorthandPropertyAssignment(reference.parent) && reference.parent.name === reference
+    ? checker.getShorthandAssignmentValueSymbol(reference.parent)
+    : checker.getSymbolAtLocation(reference);
+  return symbol !== undefined && symbol === checker.getSymbolAtLocation(declaration.name);
+}
+
 function declarationOf(slot: Slot, reference: ts.Node): ts.ParameterDeclaration | ts.BindingElement | undefined {
   const owner = enclosingOwner(reference, slot.params.map((p) => p.fn));
   const entry = slot.params.find((p) => p.fn === owner);

@@ -60,7 +60,16 @@ function summaryLines(report: Report): string[] {
       `${plural(s.otherUsesReplaced, 'other use')} replaced`,
       `${plural(s.logsConverted, 'log')} converted`,
     ].join(', ')}`,
+    ...formattingLine(report),
   ];
+}
+
+/** Which formatter laid out the changed lines, and with which config. */
+function formattingLine(report: Report): string[] {
+  const f = report.formatting;
+  if (!f || (f.formatter !== 'off' && f.filesFormatted === 0)) return [];
+  if (f.formatter === 'off') return ['Format   off (--no-format): changed lines as the rules wrote them'];
+  return [`Format   ${plural(f.filesFormatted, 'file')} with ${f.with.join('; ')}`];
 }
 
 /** `file:line:col  kind  message  (ruleId)`, locations padded to align within a file. */

@@ -84,10 +84,23 @@ export interface Report {
   summary: Summary;
   files: FileResult[];
   findings: Finding[];
+  /** How the changed lines were laid out (absent for --check and runs that changed nothing). */
+  formatting?: Formatting;
   /** The unified diff of all changes (dry-run only); `git apply` accepts it. */
   diff?: string;
   /** Wall time of the run in milliseconds. */
   durationMs: number;
+}
+
+/**
+ * prettier: the project's prettier and config; file-style: prettier with options read off each
+ * file (no formatter in the project); none: nothing was formatted; off: --no-format.
+ */
+export interface Formatting {
+  formatter: 'prettier' | 'file-style' | 'none' | 'off';
+  /** What was used, e.g. "prettier 3.3.3 (the project's), .prettierrc.json". */
+  with: string[];
+  filesFormatted: number;
 }
 
 export function emptySummary(): Summary {

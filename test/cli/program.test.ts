@@ -17,4 +17,10 @@ describe('the commander program', () => {
     expect(givenFlags(program)).toEqual({ verify: false, paramNames: ['a,b', 'c'], include: ['x/**', 'y/**'] });
     expect(program.args).toEqual(['src']);
   });
+
+  it('takes --no-format (the layout of changed lines) beside --format <name> (the report)', () => {
+    const program = buildProgram('0.0.0', silent);
+    program.parse(['src', '--no-format', '--format', 'json'], { from: 'user' });
+    expect(givenFlags(program)).toEqual({ formatEdits: false, format: 'json' });
+  });
 });

@@ -6,6 +6,8 @@ import { join, relative } from 'node:path';
 export const FIXTURES_DIR = new URL('../../fixtures/', import.meta.url).pathname;
 /** Folders of fixtures/ that are not rule folders. */
 export const NON_RULE_FIXTURES = new Set(['example-app']);
+/** Folders of cases for a stage rather than a rule (formatting of every rule's output): run like rule cases. */
+export const STAGE_FIXTURES = new Set(['formatting']);
 
 export interface FixtureCase {
   rule: string;
