@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `--check` against `tsc --noEmit` on the same generated corpus, in the same run (issue 5: the
-// check must take at most a quarter of tsc's time). Run `npm run build` first.
+// check must take at most 0.15 of tsc's time on 2000 files and 0.1 on 8000, issue 12). Run `npm run build` first.
 //
 //   node bench/check-vs-tsc.mjs [--files 8000] [--runs 3] [--corpus DIR]
 //
@@ -48,10 +48,12 @@ async function main() {
   const checkMs = median(checks.map((r) => r.wallMs));
   const tscMs = median(tscs.map((r) => r.wallMs));
   const ratio = checkMs / tscMs;
+  // Start-up (loading TypeScript) weighs less on a large corpus, so the budget is tighter there.
+  const budget = fileCount >= 8000 ? 0.1 : 0.15;
   console.log(
-    `\nmedian: check ${seconds(checkMs)}, tsc --noEmit ${seconds(tscMs)}; ratio ${ratio.toFixed(3)} (budget <= 0.25): ${ratio <= 0.25 ? 'OK' : 'OVER BUDGET'}`,
+    `\nmedian: check ${seconds(checkMs)}, tsc --noEmit ${seconds(tscMs)}; ratio ${ratio.toFixed(3)} (budget <= ${budget}): ${ratio <= budget ? 'OK' : 'OVER BUDGET'}`,
   );
-  if (ratio > 0.25) process.exitCode = 1;
+  if (ratio > budget) process.exitCode = 1;
 }
 
 /** The measured child: one check() over the corpus, summary on stdout. */

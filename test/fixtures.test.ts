@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineConfig, migrate, type Config, type Report } from '../src/index.js';
-import { isRuntimeModuleText } from '../src/apply/runtime-module.js';
+import { isRuntimeModuleText } from '../src/plan/runtime-module.js';
 import { argumentShifts } from './support/call-arity.js';
 import { discoverFixtureCases, readTree, type FixtureCase } from './support/fixture-cases.js';
 

@@ -1,7 +1,7 @@
 // Babel / ESTree expressions (what jscodeshift's parsers produce) → the log core's parser-neutral
-// ValueShapes: the jscodeshift counterpart of src/analyze/log-shapes.ts. Only the description of
+// ValueShapes: the jscodeshift counterpart of src/syntax/log-shapes.ts. Only the description of
 // the AST lives here; every decision about messages and names is the core's.
-import type { ValueShape } from '../src/rules/log-core/value-shape.js';
+import type { ValueShape } from '../src/syntax/log-core/value-shape.js';
 import type { Positions } from './source-positions.js';
 
 /** The part of a Babel/ESTree node this adapter reads (parsers differ in the rest). */

@@ -1,11 +1,11 @@
 // The transform's import of the runtime's `log`: where the module is (the `runtimeImport` option),
 // which local name is free, and the statement — placed and spelled like the engine's
-// (src/apply/runtime-imports.ts): after the last import/require, in the file's module syntax,
+// (src/plan/runtime-imports.ts): after the last import/require, in the file's module syntax,
 // quote and semicolon style. The transform cannot emit the runtime module itself.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { FileEdits } from '../src/plan/file-edits.js';
-import { packageTypeOf } from '../src/project/package-json.js';
-import { quoteString } from '../src/rules/log-core/render-structured-log.js';
+import type { FileEdits } from '../src/syntax/file-edits.js';
+import { packageTypeOf } from '../src/syntax/package-json.js';
+import { quoteString } from '../src/syntax/source-layout.js';
 import type { EsNode } from './estree-value-shape.js';
 import type { Positions } from './source-positions.js';
 
@@ -157,7 +157,7 @@ export function addRuntimeImport(program: EsNode, at: Positions, source: string,
   edits.add(before, before, `${statement}${style.eol}${first ? style.eol : ''}`, owner);
 }
 
-/** ESM or CommonJS, as the engine decides (src/apply/module-style.ts): extension, then syntax used, then package type. */
+/** ESM or CommonJS, as the engine decides (src/syntax/module-style.ts): extension, then syntax used, then package type. */
 export function importSyntaxOf(filePath: string | undefined, program: EsNode, source: string, cwd: string): 'esm' | 'cjs' {
   const path = filePath ?? '';
   if (/\.(ts|tsx|mts|cts)$/.test(path) || path.endsWith('.mjs')) return 'esm';

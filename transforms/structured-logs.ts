@@ -4,7 +4,7 @@
 //
 // `console.*` calls become `log.<level>(message, fields)` on the trace-context module's facade, with
 // the same message, placeholder, field-name and id-prefix rules as the engine — the rewrite is the
-// engine's own parser-neutral core (src/rules/log-core/), reached through a Babel/ESTree adapter.
+// engine's own parser-neutral core (src/syntax/log-core/), reached through a Babel/ESTree adapter.
 // Without the whole-program analysis no trace parameter is known: an identifier named like a
 // default trace name (reqId, requestId, correlationId, traceId, req_id, request_id, xRequestId — or
 // `--traceNames=a,b`) counts as the id, so its prefix is dropped and a mid-message mention reads
@@ -15,11 +15,12 @@
 // module), --idField=correlationId, --logScope=all|interpolated, --traceNames=a,b.
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { DEFAULT_TRACE_PARAM_NAMES } from '../src/config/config.js';
-import type { SourceText } from '../src/project/source-text.js';
-import { FileEdits } from '../src/plan/file-edits.js';
-import { MAX_LINE_LENGTH, renderStructuredLogCall } from '../src/rules/log-core/render-structured-log.js';
-import { buildStructuredLog, CONSOLE_LEVELS, messageQuote } from '../src/rules/log-core/structured-log.js';
-import { indentUnitOf, lineIndentAt, preferredQuoteOf } from '../src/rules/source-layout.js';
+import type { SourceText } from '../src/syntax/source-text.js';
+import { FileEdits } from '../src/syntax/file-edits.js';
+import { MAX_LINE_LENGTH, renderStructuredLogCall } from '../src/syntax/log-core/render-structured-log.js';
+import { consoleMethodNamed } from '../src/syntax/log-core/console-method.js';
+import { buildStructuredLog, messageQuote } from '../src/syntax/log-core/structured-log.js';
+import { indentUnitOf, lineIndentAt, preferredQuoteOf } from '../src/syntax/source-layout.js';
 import { esValueShapeOf, isStringLiteralNode, UnreadableTemplateError, unwrapEs, type EsNode, type EsShapeHooks } from './estree-value-shape.js';
 import { RECAST_TAB_WIDTH, recastPositions, type Positions } from './source-positions.js';
 import {
@@ -136,15 +137,14 @@ function settingsOf(options: StructuredLogsOptions): Settings {
   };
 }
 
-/** `console.log(…)`, `console['warn'](…)`: the method, or undefined. */
+/** `console.log(…)`, `console['warn'](…)`: the method, or undefined (the names read here, the decision in log-core). */
 function consoleMethodOf(call: EsNode): string | undefined {
   const callee = unwrapEs(call.callee as EsNode);
   if (callee.type !== 'MemberExpression') return undefined;
   const object = unwrapEs(callee.object as EsNode);
-  if (object.type !== 'Identifier' || object.name !== 'console') return undefined;
   const property = callee.property as EsNode;
   const name = !callee.computed ? (property.name as string) : isStringLiteralNode(property) ? (property.value as string) : undefined;
-  return name !== undefined && Object.prototype.hasOwnProperty.call(CONSOLE_LEVELS, name) ? name : undefined;
+  return consoleMethodNamed(object.type === 'Identifier' ? (object.name as string) : undefined, name);
 }
 
 /** An identifier named like a trace id, possibly with a literal fallback (`reqId ?? 'none'`). */

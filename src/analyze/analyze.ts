@@ -1,19 +1,21 @@
 // Whole-program analysis: groups of declarations, their call sites, how each trace parameter
 // is used and what each call passes. All type-checker work happens here, before any edit.
 import { ts } from 'ts-morph';
-import type { SourceText } from '../project/source-text.js';
+import type { SourceText } from '../syntax/source-text.js';
 import { slotParamName, type Component, type EditableFile, type Facts, type Slot } from './facts.js';
-import { functionDisplayName, referenceNameNode, thisParamOffset, walk } from './function-likes.js';
+import { functionDisplayName, referenceNameNode, thisParamOffset, walk } from '../syntax/function-likes.js';
 import { buildGroups, positionKey, type Group, type SlotPosition } from './groups.js';
 import { bindingFor, passedProperty, propertyValue, typeMemberFor } from './destructured-slots.js';
 import { classifyIncoming, originLocalOf } from './incoming-values.js';
-import { collectLogCalls, consoleMethodOf, type LogCall } from './log-calls.js';
+import { collectLogCalls, type LogCall } from './log-calls.js';
+import { consoleMethodOf } from '../syntax/console-calls.js';
 import { ProjectLoggers } from './project-loggers.js';
 import { findLogTextAssertions, isTestFile } from './log-text-assertions.js';
 import { importedFiles } from './imported-files.js';
 import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses } from './param-uses.js';
 import { findReferences, type CallSite, type References } from './references.js';
+import { findMiddlewareStores, readsStoredId, type MiddlewareStore } from './middleware-stores.js';
 import { findEventWiring, type EventWiring } from './event-listeners.js';
 import { findPublicApi, type PublicApi } from './public-api.js';
 import type { TraceNames } from './trace-names.js';
@@ -48,7 +50,7 @@ export function analyze(input: AnalyzeInput): Facts {
   addEmitCallSites(events, groups, references, isEditable);
   const publicApi = input.publicApiFrom ? findPublicApi(program, checker, input.publicApiFrom) : undefined;
   if (publicApi) refusePublicApi(publicApi, groups, references);
-  const origins = new OriginRecognizer(checker);
+  const origins = new OriginRecognizer(checker, [...editable.values()].map((e) => e.sourceFile));
   const loggers = new ProjectLoggers(checker, input.loggerNames);
   const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 
@@ -68,6 +70,7 @@ export function analyze(input: AnalyzeInput): Facts {
         uses: [],
         aliases: [],
         incoming: [],
+        passes: [],
         typeMembers: [],
         blockers: [],
         businessEvidence: [],
@@ -143,17 +146,19 @@ export function analyze(input: AnalyzeInput): Facts {
         passed = element && propertyValue(element);
       }
       const value = classifyIncoming(incomingContext, passed);
-      slot.incoming.push({ site, value, element });
-      if (value.kind === 'threaded') edges.union(slot.key, slotOfSymbol.get(value.from)!.key);
+      const from = value.kind === 'threaded' ? slotOfSymbol.get(value.from) : undefined;
+      slot.incoming.push({ site, value, element, from });
+      if (from) edges.union(slot.key, from.key);
       else if (value.kind === 'origin' || value.kind === 'origin-local') slot.traceEvidence++;
       else if (value.kind === 'business-local') {
-        slot.businessEvidence.push({ node: value.sink, text: `receives \`${shortText(value.expression)}\`, a fresh id ${value.detail}`, kind: 'kept' });
+        slot.businessEvidence.push({ node: value.sink, text: `receives \`${shortText(value.expression)}\`, a fresh id ${value.detail}`, kind: 'kept', provenance: true });
       } else if (value.kind === 'unproven') {
         slot.businessEvidence.push({
           node: value.expression,
           text: `receives \`${shortText(value.expression)}\`, which does not come from a recognised trace origin`,
           kind: 'kept',
           unproven: true,
+          provenance: true,
         });
       }
     }
@@ -164,8 +169,11 @@ export function analyze(input: AnalyzeInput): Facts {
         const site = siteByCall.get(use.passedTo.call);
         const { argIndex, property } = use.passedTo;
         const target = site && site.group.slots.find((p) => p.property === property && p.index === argIndex - site.argOffset);
-        if (site && target) edges.union(slot.key, slotKey(site.group, target));
-        else if (use.fallback) Object.assign(use, use.fallback);
+        if (site && target) {
+          const to = slots.get(slotKey(site.group, target))!;
+          edges.union(slot.key, to.key);
+          slot.passes.push({ use, to });
+        } else if (use.fallback) Object.assign(use, use.fallback);
         else if (use.keyReason) Object.assign(use, { kind: 'key', detail: use.keyReason });
         else use.kind = 'derived';
       }
@@ -191,7 +199,10 @@ export function analyze(input: AnalyzeInput): Facts {
   const loggerCreations: Facts['loggerCreations'] = [];
   const originLocals: Facts['originLocals'] = [];
   const errorExpressions = new Set<ts.Node>();
+  const middlewareStores: MiddlewareStore[] = [];
+  const queueItems: Facts['queueItems'] = [];
   for (const { sourceFile } of editable.values()) {
+    middlewareStores.push(...findMiddlewareStores(sourceFile, origins, names.isCandidateParam));
     const found = collectLogCalls(sourceFile, checker, loggers, errorExpressions);
     if (found.calls.length > 0) logCalls.set(sourceFile.fileName, found.calls);
     for (const call of found.calls) {
@@ -201,6 +212,8 @@ export function analyze(input: AnalyzeInput): Facts {
     consoleMisuses.push(...found.misuses);
     loggerCreations.push(...found.creations);
     walk(sourceFile, (node) => {
+      const queueField = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? origins.queueItemTraceField(node) : undefined;
+      if (queueField) queueItems.push({ declaration: node as ts.VariableDeclaration, name: (node as ts.VariableDeclaration).name as ts.Identifier, field: queueField });
       if ((ts.isVariableDeclaration(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text)) {
         const local = originLocalOf(incomingContext, node);
         if (local && !businessUseOf(local.name)) originLocals.push(local);
@@ -209,9 +222,22 @@ export function analyze(input: AnalyzeInput): Facts {
     });
   }
 
+  const storedIdReads: ts.PropertyAccessExpression[] = [];
+  if (middlewareStores.length > 0) {
+    for (const { sourceFile } of editable.values()) {
+      walk(sourceFile, (node) => {
+        if (ts.isPropertyAccessExpression(node) && readsStoredId(node, middlewareStores)) storedIdReads.push(node);
+        return true;
+      });
+    }
+  }
+
   return {
     checker,
     editable,
+    middlewareStores,
+    storedIdReads,
+    queueItems,
     components: [...components.values()].sort((a, b) => a.key.localeCompare(b.key)),
     originLocals,
     logCalls,

@@ -1,13 +1,20 @@
-// Which components are migrated. A component (slots connected by passing the id) is migrated
-// only when nothing blocks any of its members and no evidence says the value is a business id.
-import { slotParamName, type Component, type Facts, type Reason } from './facts.js';
+// Which trace parameters go. A component (slots connected by passing the id) carries one value:
+// where it comes from is decided for the whole component — a value no trace origin accounts for
+// stays everywhere. Which functions keep it is decided per slot: a slot whose own body needs the
+// value as data (a key, a comparison, stored) or that cannot be edited safely keeps its
+// parameter; every other slot of the component migrates, and calls into a kept slot pass the
+// context's id (`traceId()`) where the id was.
+import { slotParamName, type Component, type Facts, type Reason, type Slot } from './facts.js';
 import type { TraceNames } from './trace-names.js';
 
 export interface Decision {
   component: Component;
+  /** Whether any slot of the component migrates. */
   migrate: boolean;
-  /** Why not (empty when migrated). */
+  /** Why nothing migrates (empty when something does). */
   reasons: Reason[];
+  /** Slots that keep their parameter while the rest of the component migrates, with why. */
+  kept: Map<Slot, Reason[]>;
 }
 
 export interface DecideOptions {
@@ -26,7 +33,7 @@ export function decide(facts: Facts, options: DecideOptions): Map<Component, Dec
 
 function decideComponent(component: Component, { names, excluded }: DecideOptions): Decision {
   const paramNames = component.slots.flatMap((slot) => slot.params.map(slotParamName));
-  const refuse = (reasons: Reason[]): Decision => ({ component, migrate: false, reasons });
+  const refuse = (reasons: Reason[]): Decision => ({ component, migrate: false, reasons, kept: new Map() });
 
   const forcedBusiness = component.slots.flatMap((slot) => slot.params).find((entry) => names.isForcedBusiness(slotParamName(entry)));
   if (forcedBusiness) return refuse([{ node: forcedBusiness.param, text: 'configured as not a trace id', kind: 'kept' }]);
@@ -39,9 +46,24 @@ function decideComponent(component: Component, { names, excluded }: DecideOption
   const business = forcedTrace ? [] : component.slots.flatMap((slot) => slot.businessEvidence);
   const positive = business.filter((r) => !r.unproven);
   const blockers = component.slots.flatMap((slot) => slot.blockers);
-  if (positive.length > 0) return refuse([...positive, ...business.filter((r) => r.unproven), ...blockers]);
-  if (blockers.length > 0) return refuse([...blockers, ...business]);
-  if (business.length > 0) return refuse(business);
+  const allReasons = (): Reason[] => {
+    if (positive.length > 0) return [...positive, ...business.filter((r) => r.unproven), ...blockers];
+    if (blockers.length > 0) return [...blockers, ...business];
+    return business;
+  };
+  // A caller passes a value no trace origin accounts for: it is one value, so it stays everywhere.
+  if (business.some((r) => r.provenance)) return refuse(allReasons());
 
-  return { component, migrate: true, reasons: [] };
+  const kept = new Map<Slot, Reason[]>();
+  for (const slot of component.slots) {
+    const own = [...(forcedTrace ? [] : slot.businessEvidence), ...slot.blockers];
+    if (own.length > 0) kept.set(slot, own);
+  }
+  if (kept.size === 0) return { component, migrate: true, reasons: [], kept };
+  if (kept.size === component.slots.length) return refuse(allReasons());
+  // Keeping some slots relies on the value being the request's trace id: a value used as data
+  // whose origin no caller shows (no call passes an origin) may be a business id throughout.
+  const proven = forcedTrace || component.slots.some((slot) => slot.incoming.some(({ value }) => value.kind === 'origin' || value.kind === 'origin-local'));
+  if (positive.length > 0 && !proven) return refuse(allReasons());
+  return { component, migrate: true, reasons: [], kept };
 }

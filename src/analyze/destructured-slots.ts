@@ -2,7 +2,7 @@
 // binding goes from the pattern, the property from the object literal each caller passes, and
 // from the parameter's type when that type exists only for this parameter.
 import { ts } from 'ts-morph';
-import { walk, type FunctionLike } from './function-likes.js';
+import { walk, type FunctionLike } from '../syntax/function-likes.js';
 import { bindingPropertyName } from './groups.js';
 
 export function bindingFor(param: ts.ParameterDeclaration, property: string): ts.BindingElement | undefined {

@@ -4,7 +4,7 @@
 // name across the program, and the emits become the listeners' call sites (argument offset 1:
 // the event name comes first).
 import { ts } from 'ts-morph';
-import { isFunctionLike, unwrapExpression, walk, type FunctionLike } from './function-likes.js';
+import { isFunctionLike, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
 
 const REGISTRATION_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 

@@ -2,11 +2,12 @@
 // once per run with the type checker (before any edit invalidates it); decisions on top of
 // them (decide.ts) are cheap and can be recomputed when the type check refuses a unit.
 import type { ts } from 'ts-morph';
-import type { SourceText } from '../project/source-text.js';
-import type { FunctionLike } from './function-likes.js';
+import type { SourceText } from '../syntax/source-text.js';
+import type { FunctionLike } from '../syntax/function-likes.js';
 import type { ConsoleMisuse, LogCall } from './log-calls.js';
 import type { LoggerCreation } from './project-loggers.js';
 import type { LogTextAssertion } from './log-text-assertions.js';
+import type { MiddlewareStore } from './middleware-stores.js';
 import type { Group } from './groups.js';
 import type { Incoming } from './incoming-values.js';
 import type { Alias, ParamUse } from './param-uses.js';
@@ -19,6 +20,8 @@ export interface Reason {
   kind: 'kept' | 'manual';
   /** For `kept`: whether the value is positively a business value, or just not proven a trace id. */
   unproven?: boolean;
+  /** Evidence about where the value comes from (what a caller passes), not about how one body uses it. */
+  provenance?: boolean;
 }
 
 /** One trace-parameter position of a group (all members' parameters at that argument index). */
@@ -39,8 +42,13 @@ export interface Slot {
   params: SlotParam[];
   uses: ParamUse[];
   aliases: Alias[];
-  /** `element`: for a destructured slot, the property of the object literal the caller passes. */
-  incoming: { site: CallSite; value: Incoming; element?: ts.ObjectLiteralElementLike }[];
+  /**
+   * `element`: for a destructured slot, the property of the object literal the caller passes.
+   * `from`: for a threaded value, the slot of the caller's parameter.
+   */
+  incoming: { site: CallSite; value: Incoming; element?: ts.ObjectLiteralElementLike; from?: Slot }[];
+  /** Uses that pass the id on to another trace parameter, with the slot that receives it. */
+  passes: { use: ParamUse; to: Slot }[];
   /** Property signatures of the parameter's type that describe the id (removed with it). */
   typeMembers: ts.TypeElement[];
   /** Structural reasons this slot cannot be migrated (independent of evidence). */
@@ -51,7 +59,10 @@ export interface Slot {
   traceEvidence: number;
 }
 
-/** Slots connected by passing the id from one to the other: migrated together or not at all. */
+/**
+ * Slots connected by passing the id from one to the other: one value, so where it comes from is
+ * decided for all of them; which of them keep their parameter is decided per slot (decide.ts).
+ */
 export interface Component {
   /** Stable owner id for edits and verification ("trace:<file>:<line>:<name>"). */
   key: string;
@@ -74,6 +85,12 @@ export interface Facts {
   components: Component[];
   /** Locals born from an origin with a trace name, which get a context when logged. */
   originLocals: { declaration: ts.VariableDeclaration; name: ts.Identifier }[];
+  /** Middleware that stores the request's trace id and then hands on (`req.reqId = …; next()`). */
+  middlewareStores: MiddlewareStore[];
+  /** Reads of such a stored id (`req.reqId`) in editable files. */
+  storedIdReads: ts.PropertyAccessExpression[];
+  /** Items taken off hand-made queues whose items carry a trace field: `const item = queue.shift()` (field `reqId`). */
+  queueItems: { declaration: ts.VariableDeclaration; name: ts.Identifier; field: string }[];
   /** Console and project-logger calls in editable files, by file path. */
   logCalls: Map<string, LogCall[]>;
   /** The values whose text a convertible log call takes over (an id among them is dropped by the log rule). */

@@ -2,7 +2,7 @@
 // every implementation, a base method and its overrides, a function type and the functions
 // typed by it. Their trace parameter goes from all of them or from none.
 import { ts } from 'ts-morph';
-import { isFunctionLike, referenceNameNode, walk, type FunctionLike } from './function-likes.js';
+import { isFunctionLike, referenceNameNode, walk, type FunctionLike } from '../syntax/function-likes.js';
 import type { TraceNames } from './trace-names.js';
 import { UnionFind } from './union-find.js';
 

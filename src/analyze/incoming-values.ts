@@ -1,7 +1,7 @@
 // What a call site passes in a trace parameter's position: the caller's own trace id
 // (threaded), an origin, a literal, nothing — or a value of unknown provenance.
 import { ts } from 'ts-morph';
-import { isLiteralValue, isStringLike, isUndefinedValue, unwrapExpression } from './function-likes.js';
+import { isLiteralValue, isStringLike, isUndefinedValue, unwrapExpression } from '../syntax/function-likes.js';
 import type { OriginRecognizer } from './origin-expressions.js';
 
 export type Incoming =

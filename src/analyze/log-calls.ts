@@ -2,9 +2,10 @@
 // `console.*` always; the project's own loggers through project-loggers.ts. Decided here, once, so
 // the plan (which id mentions the log rule drops) and the rule (which calls it rewrites) agree.
 import { ts } from 'ts-morph';
-import { CONSOLE_LEVELS, messageValues } from '../rules/log-core/structured-log.js';
-import { unwrapExpression, walk } from './function-likes.js';
-import { SOURCE_SHAPE_HOOKS, valueShapeOf } from './log-shapes.js';
+import { consoleMemberMethod, consoleMethodOf, isConsole, isJsonRecordLine } from '../syntax/console-calls.js';
+import { messageValues } from '../syntax/log-core/structured-log.js';
+import { unwrapExpression, walk } from '../syntax/function-likes.js';
+import { SOURCE_SHAPE_HOOKS, valueShapeOf } from '../syntax/log-shapes.js';
 import type { LoggerCreation, ProjectLogger, ProjectLoggers } from './project-loggers.js';
 
 
@@ -53,22 +54,6 @@ export interface FileLogFacts {
   calls: LogCall[];
   misuses: ConsoleMisuse[];
   creations: LoggerCreation[];
-}
-
-/** `console.log(...)`, `console['warn'](...)` and friends: the console method, or undefined. */
-export function consoleMethodOf(call: ts.CallExpression): string | undefined {
-  return consoleMemberMethod(unwrapExpression(call.expression));
-}
-
-function consoleMemberMethod(callee: ts.Expression): string | undefined {
-  let name: string | undefined;
-  if (ts.isPropertyAccessExpression(callee)) name = callee.name.text;
-  else if (ts.isElementAccessExpression(callee) && (ts.isStringLiteral(callee.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(callee.argumentExpression))) {
-    name = callee.argumentExpression.text;
-  } else return undefined;
-  const object = unwrapExpression(callee.expression);
-  if (!ts.isIdentifier(object) || object.text !== 'console') return undefined;
-  return Object.prototype.hasOwnProperty.call(CONSOLE_LEVELS, name) ? name : undefined;
 }
 
 /**
@@ -125,13 +110,6 @@ export function collectLogCalls(file: ts.SourceFile, checker: ts.TypeChecker, lo
   return facts;
 }
 
-function isJsonRecordLine(call: ts.CallExpression): boolean {
-  const [only, ...rest] = call.arguments;
-  if (!only || rest.length > 0) return false;
-  const e = unwrapExpression(only);
-  return ts.isCallExpression(e) && e.expression.getText() === 'JSON.stringify' && !!e.arguments[0] && ts.isObjectLiteralExpression(unwrapExpression(e.arguments[0]));
-}
-
 /** `console.log.apply(…)`, `const log = console.log`, `.catch(console.error)`, `console[level](…)`, `const { log } = console`. */
 function consoleMisuse(node: ts.Node): string | undefined {
   if (ts.isElementAccessExpression(node) && isConsole(node.expression) && !consoleMemberMethod(node)) {
@@ -164,11 +142,6 @@ function valueUse(node: ts.Node): string {
   if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) return 'stored in an object';
   if (ts.isBinaryExpression(node)) return 'assigned';
   return 'not called';
-}
-
-function isConsole(expr: ts.Expression): boolean {
-  const e = unwrapExpression(expr);
-  return ts.isIdentifier(e) && e.text === 'console';
 }
 
 function skipParentheses(node: ts.Node): ts.Node {

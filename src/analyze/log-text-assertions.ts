@@ -3,7 +3,7 @@
 // console spy asserted with a string. When the migration makes that message constant (or moves a
 // console call onto the facade), such a test fails; the report points at it. Syntax only.
 import { ts } from 'ts-morph';
-import { unwrapExpression, walk } from './function-likes.js';
+import { unwrapExpression, walk } from '../syntax/function-likes.js';
 
 export interface LogTextAssertion {
   /** The `expect(…)…` call. */

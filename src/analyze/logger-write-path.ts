@@ -3,7 +3,7 @@
 // the calls that print — `console.*` and `stream.write(…)`. The logger-context rule injects the
 // trace context there, once per logger, instead of at every call site.
 import { ts } from 'ts-morph';
-import { unwrapExpression, walk } from './function-likes.js';
+import { unwrapExpression, walk } from '../syntax/function-likes.js';
 
 export interface WriteSink {
   call: ts.CallExpression;

@@ -1,12 +1,22 @@
 // Recognises where a trace id is born: an incoming trace header, a fresh id generator, a
 // job/message payload's trace field, or a function that only ever returns one of those.
 import { ts } from 'ts-morph';
-import { calleeName, isLiteralValue, isStringLike, unwrapExpression, walk } from './function-likes.js';
+import { calleeName, isLiteralValue, isStringLike, returnedExpressions, unwrapExpression, walk } from '../syntax/function-likes.js';
 import { AMBIGUOUS_TRACE_FIELDS, REQUEST_OBJECT_NAME, TRACE_CARRIER_NAME, TRACE_HEADER_NAMES, UNAMBIGUOUS_TRACE_FIELDS } from './trace-names.js';
 
-const ID_GENERATORS = new Set(['randomUUID', 'uuid', 'uuidv4', 'uuidv7', 'nanoid', 'ulid', 'createId', 'cuid']);
+const ID_GENERATORS = new Set(['randomUUID', 'uuid', 'uuidv4', 'uuidv7', 'nanoid', 'ulid', 'createId', 'cuid', 'shortid', 'hyperid', 'ksuid', 'randomBytes']);
+/** `Math.random()` and `Date.now()`: the raw material of hand-made ids (`Math.random().toString(36).slice(2)`). */
+const ID_SOURCES: ReadonlyMap<string, string> = new Map([
+  ['random', 'Math'],
+  ['now', 'Date'],
+]);
+/** Short-id packages whose default or `generate` export makes an id (`shortid.generate()`). */
+const SHORT_ID_PACKAGES = new Set(['shortid', 'nanoid', 'cuid', '@paralleldrive/cuid2', 'ulid', 'hyperid', 'short-uuid', 'uid']);
 /** Generators that are only ids when imported from the uuid package (`import { v4 } from 'uuid'`). */
 const UUID_PACKAGE_EXPORTS = new Set(['v1', 'v4', 'v6', 'v7']);
+/** Taking an item off a hand-made queue, and putting one on. */
+const QUEUE_TAKERS = new Set(['shift', 'pop']);
+const QUEUE_PUTTERS = new Set(['push', 'unshift']);
 const HEADER_GETTERS = new Set(['get', 'header', 'getHeader', 'headers']);
 /** String methods that reshape an id without making it something else. */
 const STRING_SHAPERS = new Set(['slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'trim', 'replace', 'replaceAll', 'padStart', 'padEnd', 'toString']);
@@ -14,8 +24,62 @@ const STRING_SHAPERS = new Set(['slice', 'substring', 'substr', 'toLowerCase', '
 export class OriginRecognizer {
   /** Memo for origin functions and origin locals (false while being computed: recursion guard). */
   private readonly originFunctions = new Map<ts.Node, boolean>();
+  /** Trace fields of the objects pushed onto each array or queue (computed on first use). */
+  private pushedTraceFields: Map<ts.Symbol, Set<string>> | undefined;
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  /** `files`: where to look for items pushed onto hand-made queues. */
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly files: readonly ts.SourceFile[] = [],
+  ) {}
+
+  /**
+   * A hand-made queue's item: `const item = queue.shift()` where the objects pushed onto `queue`
+   * carry a trace field. Returns that field (`reqId`), or undefined.
+   */
+  queueItemTraceField(declaration: ts.VariableDeclaration): string | undefined {
+    const fields = this.queueItemTraceFields(declaration);
+    return fields && [...fields][0];
+  }
+
+  private queueItemTraceFields(declaration: ts.VariableDeclaration): Set<string> | undefined {
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !declaration.initializer) return undefined;
+    const init = unwrapExpression(declaration.initializer);
+    if (!ts.isCallExpression(init) || init.arguments.length > 0) return undefined;
+    const callee = unwrapExpression(init.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !QUEUE_TAKERS.has(callee.name.text)) return undefined;
+    const symbol = this.queueSymbol(callee.expression);
+    return symbol && this.traceFieldsPushedOnto(symbol);
+  }
+
+  private traceFieldsPushedOnto(queue: ts.Symbol): Set<string> | undefined {
+    if (!this.pushedTraceFields) {
+      const found = new Map<ts.Symbol, Set<string>>();
+      for (const file of this.files) {
+        walk(file, (node) => {
+          if (!ts.isCallExpression(node)) return true;
+          const callee = unwrapExpression(node.expression);
+          if (!ts.isPropertyAccessExpression(callee) || !QUEUE_PUTTERS.has(callee.name.text)) return true;
+          const fields = node.arguments.flatMap((arg) => {
+            const item = unwrapExpression(arg);
+            return ts.isObjectLiteralExpression(item) ? item.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : '')) : [];
+          });
+          const traceFields = fields.filter((f) => UNAMBIGUOUS_TRACE_FIELDS.has(f) || AMBIGUOUS_TRACE_FIELDS.has(f));
+          const symbol = traceFields.length > 0 ? this.queueSymbol(callee.expression) : undefined;
+          if (symbol) found.set(symbol, new Set([...(found.get(symbol) ?? []), ...traceFields]));
+          return true;
+        });
+      }
+      this.pushedTraceFields = found;
+    }
+    return this.pushedTraceFields.get(queue);
+  }
+
+  private queueSymbol(expr: ts.Expression): ts.Symbol | undefined {
+    const e = unwrapExpression(expr);
+    return this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(e) ? e.name : e);
+  }
 
   /** True when `expr` produces a trace id from an origin (possibly with literal fallbacks). */
   isOrigin(expr: ts.Expression): boolean {
@@ -25,6 +89,8 @@ export class OriginRecognizer {
       if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
         return this.originOrLiteral(e.left, e.right);
       }
+      // `Date.now().toString(36) + Math.random().toString(36).slice(2)`, `'req-' + randomUUID()`.
+      if (op === ts.SyntaxKind.PlusToken) return this.originOrLiteral(e.left, e.right);
       return false;
     }
     if (ts.isConditionalExpression(e)) return this.originOrLiteral(e.whenTrue, e.whenFalse);
@@ -81,6 +147,10 @@ export class OriginRecognizer {
     const name = calleeName(call.expression);
     if (!name) return false;
     if (ID_GENERATORS.has(name)) return true;
+    const callee = unwrapExpression(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && ID_SOURCES.get(name) === callee.expression.getText()) return true;
+    // `shortid()`, `shortid.generate()`, `short.generate()` (short-uuid): whatever a short-id package exports makes ids.
+    if ([...SHORT_ID_PACKAGES].some((pkg) => this.importedFrom(call.expression, pkg))) return true;
     return UUID_PACKAGE_EXPORTS.has(name) && this.importedFrom(call.expression, 'uuid');
   }
 
@@ -109,6 +179,9 @@ export class OriginRecognizer {
   isTraceFieldOf(field: string, object: ts.Expression): boolean {
     if (this.isHeaderRead(object, field)) return true;
     if (object.kind === ts.SyntaxKind.ThisKeyword) return false;
+    const item = unwrapExpression(object);
+    const itemDeclaration = ts.isIdentifier(item) ? this.checker.getSymbolAtLocation(item)?.valueDeclaration : undefined;
+    if (itemDeclaration && ts.isVariableDeclaration(itemDeclaration) && this.queueItemTraceFields(itemDeclaration)?.has(field)) return true;
     if (UNAMBIGUOUS_TRACE_FIELDS.has(field)) return true;
     const receiver = unwrapExpression(object);
     const receiverName = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : '';
@@ -178,17 +251,4 @@ function isNamedIdExtraction(call: ts.CallExpression): boolean {
   const name = calleeName(call.expression);
   if (!name || !/(trace|request|correlation|req)_?id/i.test(name)) return false;
   return call.arguments.some((arg) => /\b(req|request|headers|ctx|context|event|job|message|msg)\b/.test(arg.getText()));
-}
-
-/** Expressions a function returns (arrow expression bodies included; nested functions excluded). */
-export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
-  if (!fn.body) return [];
-  if (!ts.isBlock(fn.body)) return [fn.body];
-  const out: ts.Expression[] = [];
-  walk(fn.body, (node) => {
-    if (node !== fn.body && ts.isFunctionLike(node)) return false;
-    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
-    return true;
-  });
-  return out;
 }

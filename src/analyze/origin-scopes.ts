@@ -3,7 +3,7 @@
 // everything that could change meaning when moved (return/break/continue across the arrow,
 // yield, hoisted declarations used earlier) is checked here.
 import { ts } from 'ts-morph';
-import { walk } from './function-likes.js';
+import { walk } from '../syntax/function-likes.js';
 
 export interface RestScope {
   declaration: ts.VariableDeclaration;

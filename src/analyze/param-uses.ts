@@ -1,46 +1,14 @@
-// How a trace parameter's value is used inside its function. Each use is followed from the
-// identifier up through expressions that carry the value on (templates, `??`, calls to
-// helpers, locals) to the place where it ends: a log, a trace parameter of another function,
-// an outgoing header — or a key, a comparison, a stored field, which mark a business id.
+// How a trace parameter's value is used inside its function: each reference, found by symbol,
+// is classified by the syntax layer (src/syntax/id-uses.ts); this file adds what needs the type
+// checker — telling references apart by symbol and following the locals the value lands in.
 import { ts } from 'ts-morph';
-import { calleeName, isStringLike, skipOuterExpressions, unwrapExpression, walk } from './function-likes.js';
-import { consoleMethodOf } from './log-calls.js';
-import { TRACE_HEADER_NAMES } from './trace-names.js';
-import { DATABASE_CALLEE, KEY_CALLEE, KEY_METHODS_FIRST_ARG } from './key-uses.js';
+import { consoleMethodOf } from '../syntax/console-calls.js';
+import { walk } from '../syntax/function-likes.js';
+import { classifyIdUse, type IdUse, type IsLogCall } from '../syntax/id-uses.js';
 
-export type UseKind =
-  /** Inside a logging call: the id prefix is dropped, other mentions become a placeholder. */
-  | 'log'
-  /** Passed as an argument: an edge to another trace parameter, or a derived use. */
-  | 'pass'
-  /** Any other use that keeps working when the value is read from the context (`traceId()`). */
-  | 'derived'
-  /** An outgoing trace header or message field: positive evidence, read from the context. */
-  | 'header'
-  /** A key of a map, cache, lock or database row: a business id. */
-  | 'key'
-  /** Compared with data: a business id. */
-  | 'compare'
-  /** Stored on `this` or in an object that outlives the call. */
-  | 'stored'
-  /** The parameter is assigned to. */
-  | 'reassigned'
-  /** Already inside a `withTrace({ … })` context object (a migrated site). */
-  | 'context';
+export type { IsLogCall, UseKind } from '../syntax/id-uses.js';
 
-export interface ParamUse {
-  kind: UseKind;
-  /** The identifier (or shorthand property) that references the parameter or one of its aliases. */
-  reference: ts.Identifier;
-  /** The node where the value ends up (for the report's file:line). */
-  sink: ts.Node;
-  detail: string;
-  /** For `pass`: the call and argument index that receive the value itself (not a derived value). */
-  passedTo?: { call: ts.CallExpression; argIndex: number; property?: string };
-  /** For `pass`: what the use is when the receiving position is not another trace parameter. */
-  fallback?: { kind: UseKind; detail: string };
-  /** For `pass`: why the receiving call looks like a key use, if it is not another trace parameter. */
-  keyReason?: string;
+export interface ParamUse extends IdUse {
   /** Set when `reference` names an alias local rather than the parameter itself. */
   alias?: Alias;
 }
@@ -55,12 +23,6 @@ export interface ParamUses {
   uses: ParamUse[];
   aliases: Alias[];
 }
-
-const HEADER_SETTERS = new Set(['set', 'setHeader', 'header', 'append', 'appendHeader']);
-const RUNTIME_CONTEXT_CALLEES = new Set(['withTrace']);
-
-/** A logging call: console's, or one of the project's loggers (see log-calls.ts). */
-export type IsLogCall = (call: ts.CallExpression) => boolean;
 
 /** Uses of the parameter (or destructured binding) named `name` inside `body`. */
 export function collectParamUses(checker: ts.TypeChecker, name: ts.Identifier, body: ts.Node, isLogCall: IsLogCall = (call) => !!consoleMethodOf(call)): ParamUses {
@@ -82,131 +44,30 @@ function followSymbol(checker: ts.TypeChecker, isLogCall: IsLogCall, symbol: ts.
       return true;
     }
     if (alias) alias.references.push(node);
-    const use = classifyReference(checker, isLogCall, node, result, depth);
+    const use = useOfReference(checker, isLogCall, node, result, depth);
     result.uses.push(alias ? { ...use, alias } : use);
     return true;
   });
 }
 
-function classifyReference(checker: ts.TypeChecker, isLogCall: IsLogCall, reference: ts.Identifier, result: ParamUses, depth: number): ParamUse {
-  const use = (kind: UseKind, sink: ts.Node, detail: string, passedTo?: ParamUse['passedTo']): ParamUse => ({ kind, reference, sink, detail, passedTo });
-  if (isAssignmentTarget(reference)) return use('reassigned', reference, 'the parameter is reassigned');
-
-  // The id itself, or the id with a literal fallback (`reqId ?? 'none'`), is "the value".
-  let value: ts.Node = skipOuterExpressions(reference);
-  while (value.parent && isFallback(value.parent, value)) value = skipOuterExpressions(value.parent);
-  let current: ts.Node = value;
-  let exact = true;
-
-  for (;;) {
-    const parent = current.parent;
-    if (!parent) return use('derived', current, 'used in an expression');
-
-    if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === current)) {
-      const field = classifyObjectField(parent, reference, use, isLogCall);
-      // `f({ userId, reqId })`: possibly an edge to a destructured trace parameter of f.
-      const object = skipOuterExpressions(parent.parent);
-      const call = object.parent;
-      const key = parent.name && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name)) ? parent.name.text : undefined;
-      if (exact && key && call && ts.isCallExpression(call) && call.arguments.includes(object as ts.Expression)) {
-        return { ...field, kind: 'pass', passedTo: { call, argIndex: call.arguments.indexOf(object as ts.Expression), property: key }, fallback: { kind: field.kind, detail: field.detail } };
-      }
-      return field;
-    }
-    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
-      const args = parent.arguments ?? ts.factory.createNodeArray();
-      const argIndex = args.indexOf(current as ts.Expression);
-      if (argIndex < 0) {
-        // The value is the callee's receiver (`reqId.slice(0, 8)` is handled below) or the callee.
-        return use('derived', parent, 'called');
-      }
-      if (ts.isCallExpression(parent) && isLogCall(parent)) return use('log', parent, 'logged');
-      const name = calleeName(parent.expression) ?? '';
-      if (RUNTIME_CONTEXT_CALLEES.has(name)) return use('context', parent, 'trace context');
-      if (exact && ts.isCallExpression(parent)) {
-        // Whether this is an edge to another trace parameter is decided with the call sites.
-        const passed = use('pass', parent, `passed to ${name || 'a function'}()`, { call: parent, argIndex });
-        const keyReason = keyCallReason(parent, name, argIndex);
-        return keyReason ? { ...passed, keyReason } : passed;
-      }
-      const keyReason = ts.isCallExpression(parent) ? keyCallReason(parent, name, argIndex) : undefined;
-      if (keyReason) return use('key', parent, keyReason);
-      if (ts.isCallExpression(parent) && HEADER_SETTERS.has(name) && isTraceHeaderArg(args[0])) return use('header', parent, 'sent as a trace header');
-      // A helper computes something from the id: follow its result.
-      current = parent;
-      exact = false;
-      continue;
-    }
-    if (ts.isTemplateSpan(parent) || ts.isTemplateExpression(parent)) {
-      current = parent.kind === ts.SyntaxKind.TemplateSpan ? parent.parent : parent;
-      exact = false;
-      continue;
-    }
-    if (ts.isBinaryExpression(parent)) {
-      const op = parent.operatorToken.kind;
-      if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
-        const other = parent.left === current ? parent.right : parent.left;
-        if (isTrivialOperand(other)) return use('derived', parent, 'checked for presence');
-        return use('compare', parent, `compared with \`${truncate(other.getText())}\``);
-      }
-      if (op === ts.SyntaxKind.EqualsToken && parent.right === current) {
-        const target = parent.left.getText();
-        return use('stored', parent, target.startsWith('this.') ? `stored on \`${target}\`` : `assigned to \`${truncate(target)}\``);
-      }
-      if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) {
-        current = skipOuterExpressions(parent);
-        exact = false;
-        continue;
-      }
-      return use('derived', parent, 'used in an expression');
-    }
-    if (ts.isElementAccessExpression(parent) && parent.argumentExpression === current) {
-      return use('key', parent, `used as a key in \`${truncate(parent.getText())}\``);
-    }
-    if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
-      current = skipOuterExpressions(parent);
-      exact = false;
-      continue;
-    }
-    if (ts.isConditionalExpression(parent)) {
-      if (parent.condition === current) return use('derived', parent, 'checked for presence');
-      current = skipOuterExpressions(parent);
-      exact = false;
-      continue;
-    }
-    if (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent)) {
-      current = parent;
-      continue;
-    }
-    if (ts.isSwitchStatement(parent) || ts.isCaseClause(parent)) return use('compare', parent, 'used as a switch value');
-    if (ts.isPrefixUnaryExpression(parent) || ts.isTypeOfExpression(parent) || ts.isIfStatement(parent) || ts.isWhileStatement(parent)) {
-      return use('derived', parent, 'checked for presence');
-    }
-    if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) {
-      current = parent;
-      exact = false;
-      continue;
-    }
-    if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) {
-      const declarationList = parent.parent;
-      const isConst = ts.isVariableDeclarationList(declarationList) && (declarationList.flags & ts.NodeFlags.Const) !== 0;
-      const localSymbol = checker.getSymbolAtLocation(parent.name);
-      const scope = enclosingScope(parent);
-      if (!localSymbol || !scope || depth > 4) return use('derived', parent, 'stored in a local');
-      if (exact && isConst) {
-        const alias: Alias = { declaration: parent, references: [] };
-        result.aliases.push(alias);
-        followSymbol(checker, isLogCall, localSymbol, parent.name.text, scope, result, depth + 1, alias);
-        return use('derived', parent, `aliased as \`${parent.name.text}\``);
-      }
-      // A value computed from the id, kept in a local: what matters is how the local is used.
-      followSymbol(checker, isLogCall, localSymbol, parent.name.text, scope, result, depth + 1);
-      return use('derived', parent, `computed into \`${parent.name.text}\``);
-    }
-    if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return use('derived', parent, 'returned');
-    if (ts.isThrowStatement(parent)) return use('derived', parent, 'thrown');
-    return use('derived', parent, 'used in an expression');
+/** The syntax layer's use of one reference, with the local it lands in followed by symbol. */
+function useOfReference(checker: ts.TypeChecker, isLogCall: IsLogCall, reference: ts.Identifier, result: ParamUses, depth: number): ParamUse {
+  const use = classifyIdUse(reference, isLogCall);
+  if (!use.local) return use;
+  const { declaration, sameValue } = use.local;
+  const localSymbol = checker.getSymbolAtLocation(declaration.name);
+  const scope = enclosingScope(declaration);
+  if (!localSymbol || !scope || depth > 4) return use;
+  const local = declaration.name.text;
+  if (sameValue) {
+    const alias: Alias = { declaration, references: [] };
+    result.aliases.push(alias);
+    followSymbol(checker, isLogCall, localSymbol, local, scope, result, depth + 1, alias);
+    return { ...use, detail: `aliased as \`${local}\`` };
   }
+  // A value computed from the id, kept in a local: what matters is how the local is used.
+  followSymbol(checker, isLogCall, localSymbol, local, scope, result, depth + 1);
+  return { ...use, detail: `computed into \`${local}\`` };
 }
 
 /**
@@ -238,80 +99,9 @@ function acceptsUndefined(type: ts.Type): boolean {
   return parts.some((t) => (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void | ts.TypeFlags.TypeParameter)) !== 0);
 }
 
-function classifyObjectField(
-  field: ts.ShorthandPropertyAssignment | ts.PropertyAssignment,
-  reference: ts.Identifier,
-  use: (kind: UseKind, sink: ts.Node, detail: string) => ParamUse,
-  isLogCall: IsLogCall,
-): ParamUse {
-  const key = field.name && (ts.isIdentifier(field.name) || ts.isStringLiteral(field.name)) ? field.name.text : '';
-  if (TRACE_HEADER_NAMES.has(key.toLowerCase())) return use('header', field, `sent as the \`${key}\` header`);
-  const object = skipOuterExpressions(field.parent);
-  const container = object.parent;
-  if (container && (ts.isCallExpression(container) || ts.isNewExpression(container))) {
-    if (ts.isCallExpression(container) && isLogCall(container)) return use('log', container, 'logged');
-    const name = calleeName(container.expression) ?? '';
-    if (RUNTIME_CONTEXT_CALLEES.has(name)) return use('context', container, 'trace context');
-    if (KEY_CALLEE.test(name)) return use('key', container, `used as a key in \`${name}(…)\``);
-    if (DATABASE_CALLEE.test(name)) return use('key', container, `written as a field of a database row (\`${name}(…)\`)`);
-    // An outgoing message, error or request: positive, read from the context.
-    return use('header', container, `sent as the \`${key}\` field of \`${name || 'a call'}(…)\``);
-  }
-  if (container && (ts.isPropertyAssignment(container) || ts.isShorthandPropertyAssignment(container))) {
-    const outerKey = container.name && (ts.isIdentifier(container.name) || ts.isStringLiteral(container.name)) ? container.name.text : '';
-    if (/headers?$/i.test(outerKey)) return use('header', field, `sent as the \`${key}\` header`);
-    return classifyObjectField(container, reference, use, isLogCall);
-  }
-  if (key === '' || /^(where|key|id)$/.test(key)) return use('key', field, `used as the \`${key || 'computed'}\` key of an object`);
-  return use('stored', field, `stored in the \`${key}\` field of an object that outlives the call`);
-}
-
-function keyCallReason(call: ts.CallExpression, name: string, argIndex: number): string | undefined {
-  if (KEY_CALLEE.test(name)) return `used as a key in \`${name}(…)\``;
-  if (argIndex === 0 && KEY_METHODS_FIRST_ARG.has(name) && ts.isPropertyAccessExpression(unwrapExpression(call.expression))) {
-    return `used as a key in \`${truncate(call.expression.getText())}(…)\``;
-  }
-  if (DATABASE_CALLEE.test(name) && ts.isPropertyAccessExpression(unwrapExpression(call.expression))) {
-    return `passed to a database call \`${truncate(call.expression.getText())}(…)\``;
-  }
-  return undefined;
-}
-
-function isTraceHeaderArg(arg: ts.Expression | undefined): boolean {
-  if (!arg) return false;
-  const e = unwrapExpression(arg);
-  return isStringLike(e) && TRACE_HEADER_NAMES.has(e.text.toLowerCase());
-}
-
-function isFallback(parent: ts.Node, child: ts.Node): boolean {
-  if (!ts.isBinaryExpression(parent) || parent.left !== child) return false;
-  const op = parent.operatorToken.kind;
-  if (op !== ts.SyntaxKind.QuestionQuestionToken && op !== ts.SyntaxKind.BarBarToken) return false;
-  const right = unwrapExpression(parent.right);
-  return isStringLike(right) || ts.isNumericLiteral(right);
-}
-
-function isTrivialOperand(node: ts.Expression): boolean {
-  const e = unwrapExpression(node);
-  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || (isStringLike(e) && e.text === '') || ts.isTypeOfExpression(e);
-}
-
-function isAssignmentTarget(node: ts.Node): boolean {
-  const outer = skipOuterExpressions(node);
-  const parent = outer.parent;
-  if (ts.isBinaryExpression(parent) && parent.left === outer && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
-  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return true;
-  return false;
-}
-
 function enclosingScope(node: ts.Node): ts.Node | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isBlock(current) || ts.isSourceFile(current) || ts.isModuleBlock(current) || ts.isCaseBlock(current)) return current;
   }
   return undefined;
-}
-
-function truncate(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }

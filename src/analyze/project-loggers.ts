@@ -13,7 +13,7 @@
 import { ts } from 'ts-morph';
 import { DEFAULT_LOGGER_NAMES } from '../config/config.js';
 import { RUNTIME_MODULE_MARKER } from '../runtime/runtime-options.js';
-import { unwrapExpression, walk } from './function-likes.js';
+import { returnedExpressions, unwrapExpression, walk } from '../syntax/function-likes.js';
 
 export type LoggerLibrary = 'pino' | 'winston' | 'bunyan';
 /** pino/bunyan: `logger.info({ fields }, 'msg')`; winston and the facade: `logger.info('msg', { fields })`. */
@@ -125,7 +125,7 @@ export class ProjectLoggers {
       if (!ts.isCallExpression(created)) continue;
       const fn = this.functionOf(unwrapExpression(created.expression));
       if (!fn?.body) continue;
-      for (const returned of returnedExpressions(fn.body)) {
+      for (const returned of returnedExpressions(fn)) {
         const object = unwrapExpression(returned);
         if (!ts.isObjectLiteralExpression(object)) continue;
         const member = object.properties.find((p) => p.name?.getText() === method);
@@ -179,7 +179,7 @@ export class ProjectLoggers {
       // A project function that returns a logger (`createLogger()` of its own).
       const fn = this.functionOf(callee);
       if (fn && fn.body) {
-        for (const returned of returnedExpressions(fn.body)) {
+        for (const returned of returnedExpressions(fn)) {
           const origin = this.originOf(returned, depth + 1);
           if (origin) return origin;
         }
@@ -404,17 +404,6 @@ function requiredModule(expr: ts.Expression): string | undefined {
 
 function isRequireOf(expr: ts.CallExpression, module: string): boolean {
   return requiredModule(expr) === module;
-}
-
-function returnedExpressions(body: ts.Node): ts.Expression[] {
-  if (!ts.isBlock(body)) return [body as ts.Expression];
-  const out: ts.Expression[] = [];
-  walk(body, (node) => {
-    if (ts.isFunctionLike(node)) return false;
-    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
-    return true;
-  });
-  return out;
 }
 
 function constructorAssignments(cls: ts.ClassLikeDeclaration, name: string): ts.Expression[] {

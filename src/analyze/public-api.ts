@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ts } from 'ts-morph';
-import { isFunctionLike, type FunctionLike } from './function-likes.js';
+import { isFunctionLike, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol } from './groups.js';
-import { nearestPackageJson } from '../project/package-json.js';
+import { nearestPackageJson } from '../syntax/package-json.js';
 
 export interface PublicApi {
   /** package.json that declares the entry points. */

@@ -3,7 +3,7 @@
 // alias of it), each resolved once with the checker. A reference is a call site we can update,
 // an export, or a use the analysis cannot follow (which refuses the group).
 import { ts } from 'ts-morph';
-import { calleeName, referenceNameNode, skipOuterExpressions, unwrapExpression, walk, type FunctionLike } from './function-likes.js';
+import { calleeName, referenceNameNode, skipOuterExpressions, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol, type Group } from './groups.js';
 import { UnlinkedReferences } from './unlinked-references.js';
 

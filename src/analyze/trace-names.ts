@@ -21,33 +21,7 @@ export function traceNamesFrom(config: Config): TraceNames {
   };
 }
 
-/** Header names that carry a trace or correlation id (lower case). */
-export const TRACE_HEADER_NAMES: ReadonlySet<string> = new Set([
-  'x-request-id',
-  'x-correlation-id',
-  'x-trace-id',
-  'request-id',
-  'correlation-id',
-  'traceparent',
-  'x-amzn-trace-id',
-  'x-b3-traceid',
-]);
-
-/** Property names that are unambiguously trace ids wherever they appear. */
-export const UNAMBIGUOUS_TRACE_FIELDS: ReadonlySet<string> = new Set([
-  'traceId',
-  'trace_id',
-  'correlationId',
-  'correlation_id',
-  'xRequestId',
-  'traceparent',
-]);
-
-/**
- * Property names that are trace ids only on carriers of trace context (a job, a message, an
- * event, a context object): `job.requestId` yes, `leave.requestId` no.
- */
-export const AMBIGUOUS_TRACE_FIELDS: ReadonlySet<string> = new Set(['reqId', 'requestId', 'req_id', 'request_id']);
+export { AMBIGUOUS_TRACE_FIELDS, TRACE_HEADER_NAMES, UNAMBIGUOUS_TRACE_FIELDS } from '../syntax/trace-headers.js';
 
 export const TRACE_CARRIER_NAME = /(^|[a-z_])(job|payload|message|msg|event|evt|ctx|context|meta|metadata|headers|attributes|envelope|task|trace|span|carrier|req|request|state|locals)s?$/i;
 

@@ -6,7 +6,7 @@
 // provably the module object the member was assigned on or exported from (through require,
 // import or import()) — or refuses the groups of that name, with the place it was found.
 import { ts } from 'ts-morph';
-import { referenceNameNode, storageName, unwrapExpression, type FunctionLike } from './function-likes.js';
+import { referenceNameNode, storageName, unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol, isProjectSource, type Group } from './groups.js';
 
 export type UnlinkedVerdict =
@@ -146,8 +146,8 @@ export class UnlinkedReferences {
       this.moduleSymbols.set(target, moduleSymbol);
       return { kind: 'project', owners: [target, ...this.exportedObjects(target)] };
     }
-    // Unresolved: a package without types is outside the project; a relative path is not proven.
-    return specifier.text.startsWith('.') || specifier.text.startsWith('/') ? { kind: 'unknown' } : { kind: 'external' };
+    // Unresolved: a bundler alias (`@/lib/…`) looks like a package name, so nothing is proven.
+    return { kind: 'unknown' };
   }
 
   /** `module.exports = X` / `export default X` / `export = X`: X's symbol is the module object. */

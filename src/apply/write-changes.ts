@@ -2,7 +2,7 @@
 // as a new file — or, for a dry run, the same changes as one unified diff.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SourceText } from '../project/source-text.js';
+import type { SourceText } from '../syntax/source-text.js';
 import { displayPath } from '../project/display-path.js';
 import { renderUnifiedDiff } from './unified-diff.js';
 import { writeFileAtomic, writeNewFile } from './write-file-atomic.js';

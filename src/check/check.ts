@@ -3,8 +3,8 @@
 // compare with the baseline. Writes nothing except the baseline with updateBaseline.
 //
 // Files whose text cannot contain a finding (no trace parameter name, no `console`) are not
-// parsed: that keeps the gate well under a quarter of `tsc --noEmit` (see bench/check-vs-tsc.mjs);
-// the price is that a syntax error is reported only in files that could hold a finding.
+// parsed (the price: a syntax error is reported only in files that could hold a finding); the rest
+// are parsed on worker threads when there are enough of them (scan-pool.ts, bench/check-vs-tsc.mjs).
 //
 // Gate: `summary.newFindings` counts the findings of kind `manual` (rule hits) or `error`
 // (unreadable or unparsable files) that the baseline does not accept; the CLI exits 1 when it is
@@ -12,13 +12,14 @@
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
-import { compareStrings, discoverFiles } from '../project/discover-files.js';
+import { compareStrings, discoverFiles, type Discovery } from '../project/discover-files.js';
 import { displayPath } from '../project/display-path.js';
 import { emptySummary, REPORT_SCHEMA_VERSION, type FileResult, type Finding, type Report } from '../report/report.js';
 import { TOOL_NAME, toolVersion } from '../tool-info.js';
-import { compareWithBaseline, loadBaseline, renderBaseline, saveBaseline, toBaselineEntries } from './baseline.js';
+import { compareWithBaseline, loadBaseline, renderBaseline, saveBaseline, toBaselineEntries, type BaselineEntry } from './baseline.js';
 import { assignFingerprints, type FingerprintInput } from './fingerprint.js';
-import { couldHaveMatches, scanFile, type ScanOptions, type ScanResult } from './scan-file.js';
+import type { ScanOptions } from './scan-file.js';
+import { scanSources } from './scan-pool.js';
 
 export async function check(config: Config): Promise<Report> {
   const started = performance.now();
@@ -32,75 +33,27 @@ export async function check(config: Config): Promise<Report> {
       : await loadBaseline(config.baselinePath, config.cwd, { allowMissing: config.updateBaseline });
 
   const discovery = await discoverFiles(config);
-  const options = scanOptionsFrom(config);
-  const files: FileResult[] = [...discovery.fileResults];
-  const findings: Finding[] = [];
-  const identities: FingerprintInput[] = [];
-  const add = (finding: Finding, identity: Omit<FingerprintInput, 'file' | 'ruleId'>) => {
-    findings.push(finding);
-    identities.push({ file: finding.file, ruleId: finding.ruleId, ...identity });
-  };
-
-  for (const finding of discovery.findings) add(finding, { scope: [], code: finding.message });
-  let filesScanned = 0;
-  for (const source of discovery.files) {
-    const file = displayPath(config.cwd, source.path);
-    const result: ScanResult = couldHaveMatches(source.text, options) ? scanFile(source, options) : { matches: [] };
-    if (result.parseFailure) {
-      const { start, count } = result.parseFailure;
-      const message = result.parseFailure.message.replace(/\.$/, '');
-      const more = count > 1 ? ` (and ${count - 1} more syntax error${count > 2 ? 's' : ''})` : '';
-      files.push({ path: file, status: 'failed', reason: `does not parse: ${message} at ${start.line}:${start.column}` });
-      add(
-        { ruleId: 'project', kind: 'error', file, line: start.line, column: start.column, message: `Does not parse: ${message}${more}.` },
-        { scope: [], code: message },
-      );
-      continue;
-    }
-    filesScanned++;
-    for (const match of result.matches) {
-      add(
-        {
-          ruleId: match.ruleId,
-          kind: 'manual',
-          file,
-          line: match.start.line,
-          column: match.start.column,
-          endLine: match.end.line,
-          endColumn: match.end.column,
-          message: match.message,
-        },
-        { scope: match.scope, code: match.code },
-      );
-    }
-  }
-  assignFingerprints(identities).forEach((fingerprint, i) => (findings[i].fingerprint = fingerprint));
+  const scan = await scanFiles(config, discovery);
+  const { files, findings } = scan;
+  assignFingerprints(scan.identities).forEach((fingerprint, i) => (findings[i].fingerprint = fingerprint));
 
   const gating = findings.filter(failsGate);
   const summary = {
     ...emptySummary(),
-    filesScanned,
+    filesScanned: scan.filesScanned,
     filesSkipped: files.filter((f) => f.status === 'skipped').length,
     filesFailed: files.filter((f) => f.status === 'failed').length,
     manualFindings: findings.filter((f) => f.kind === 'manual').length,
     newFindings: gating.length,
     baselinedFindings: 0,
   };
-  let fixedSinceBaseline: number | undefined;
   for (const finding of gating) finding.baselined = false;
-
+  let fixedSinceBaseline: number | undefined;
   if (config.baselinePath !== undefined && baseline !== undefined) {
-    const current = toBaselineEntries(gating, config.cwd, config.baselinePath);
-    const comparison = compareWithBaseline(current, baseline);
-    fixedSinceBaseline = comparison.gone.length;
-    if (config.updateBaseline) {
-      await saveBaseline(config.baselinePath, renderBaseline(current));
-      for (const finding of gating) finding.baselined = true;
-    } else {
-      gating.forEach((finding, i) => (finding.baselined = comparison.inBaseline[i]));
-    }
-    summary.baselinedFindings = gating.filter((f) => f.baselined).length;
-    summary.newFindings = gating.length - summary.baselinedFindings;
+    const comparison = await applyBaseline(config, config.baselinePath, baseline, gating);
+    fixedSinceBaseline = comparison.fixedSinceBaseline;
+    summary.baselinedFindings = comparison.baselined;
+    summary.newFindings = gating.length - comparison.baselined;
   }
 
   findings.sort(compareFindings);
@@ -116,6 +69,75 @@ export async function check(config: Config): Promise<Report> {
     findings,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+interface ScannedFiles {
+  files: FileResult[];
+  findings: Finding[];
+  /** What identifies each finding (same order as `findings`) for its fingerprint. */
+  identities: FingerprintInput[];
+  filesScanned: number;
+}
+
+/** Scans every discovered file: its matches, or its parse failure, as findings. */
+async function scanFiles(config: Config, discovery: Discovery): Promise<ScannedFiles> {
+  const options = scanOptionsFrom(config);
+  const results = await scanSources(discovery.files, options);
+  const out: ScannedFiles = { files: [...discovery.fileResults], findings: [], identities: [], filesScanned: 0 };
+  const add = (finding: Finding, identity: Omit<FingerprintInput, 'file' | 'ruleId'>) => {
+    out.findings.push(finding);
+    out.identities.push({ file: finding.file, ruleId: finding.ruleId, ...identity });
+  };
+
+  for (const finding of discovery.findings) add(finding, { scope: [], code: finding.message });
+  discovery.files.forEach((source, i) => {
+    const file = displayPath(config.cwd, source.path);
+    const result = results[i]!;
+    if (result.parseFailure) {
+      const { start, count } = result.parseFailure;
+      const message = result.parseFailure.message.replace(/\.$/, '');
+      const more = count > 1 ? ` (and ${count - 1} more syntax error${count > 2 ? 's' : ''})` : '';
+      out.files.push({ path: file, status: 'failed', reason: `does not parse: ${message} at ${start.line}:${start.column}` });
+      add(
+        { ruleId: 'project', kind: 'error', file, line: start.line, column: start.column, message: `Does not parse: ${message}${more}.` },
+        { scope: [], code: message },
+      );
+      return;
+    }
+    out.filesScanned++;
+    for (const match of result.matches) {
+      add(
+        {
+          ruleId: match.ruleId,
+          kind: 'manual',
+          file,
+          line: match.start.line,
+          column: match.start.column,
+          endLine: match.end.line,
+          endColumn: match.end.column,
+          message: match.message,
+        },
+        { scope: match.scope, code: match.code },
+      );
+    }
+  });
+  return out;
+}
+
+/**
+ * Marks the gating findings the baseline accepts (all of them when updating it, after saving
+ * today's state); returns how many it accepts and how many of its entries are gone.
+ */
+async function applyBaseline(config: Config, baselinePath: string, baseline: readonly BaselineEntry[], gating: Finding[]): Promise<{ baselined: number; fixedSinceBaseline: number }> {
+  const current = toBaselineEntries(gating, config.cwd, baselinePath);
+  const comparison = compareWithBaseline(current, baseline);
+  if (config.updateBaseline) {
+    await saveBaseline(baselinePath, renderBaseline(current));
+    for (const finding of gating) finding.baselined = true;
+  } else {
+    gating.forEach((finding, i) => (finding.baselined = comparison.inBaseline[i]));
+  }
+  return { baselined: gating.filter((f) => f.baselined).length, fixedSinceBaseline: comparison.gone.length };
 }
 
 export function scanOptionsFrom(config: Config): ScanOptions {

@@ -1,11 +1,13 @@
-// Recognises `console.<method>(...)` calls and how they put values into the message, from syntax
-// alone (a local variable named `console` is not told apart: the check has no type checker).
+// --check's view of a console call: whether the migration converts it, and how it puts values into
+// its message (for the finding's text). Which calls are console calls and which messages are
+// interpolated are decided by the syntax layer and the log core, exactly as the log rule decides.
 import { ts } from 'ts-morph';
+import { consoleMethodOf, hasSpreadArgument, isJsonRecordLine } from '../syntax/console-calls.js';
+import { messageValues } from '../syntax/log-core/structured-log.js';
+import { SOURCE_SHAPE_HOOKS, valueShapeOf } from '../syntax/log-shapes.js';
 
 // Read once: ts-morph's `ts.X` are getters (see scan-file.ts).
 const {
-  isPropertyAccessExpression,
-  isIdentifier,
   isTemplateExpression,
   isSpreadElement,
   isBinaryExpression,
@@ -16,9 +18,7 @@ const {
 } = ts;
 const PLUS = ts.SyntaxKind.PlusToken;
 
-export const CONSOLE_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
-
-export type Interpolation = 'template literal' | 'string concatenation' | 'format specifiers' | 'extra arguments';
+export type Interpolation = 'template literal' | 'string concatenation' | 'format specifiers' | 'extra arguments' | 'spread arguments';
 
 export interface ConsoleCall {
   method: string;
@@ -28,13 +28,19 @@ export interface ConsoleCall {
 
 const FORMAT_SPECIFIER = /%[sdifjoOc]/;
 
+/** A console call the log rule would convert (or report, with spread arguments); null for anything else. */
 export function describeConsoleCall(call: ts.CallExpression): ConsoleCall | null {
-  const callee = call.expression;
-  if (!isPropertyAccessExpression(callee)) return null;
-  if (!isIdentifier(callee.expression) || callee.expression.text !== 'console') return null;
-  const method = callee.name.text;
-  if (!CONSOLE_METHODS.has(method)) return null;
-  return { method, interpolation: interpolationOf(call.arguments) };
+  const method = consoleMethodOf(call);
+  // A JSON record line is already structured: the log rule leaves it alone.
+  if (method === undefined || isJsonRecordLine(call)) return null;
+  if (hasSpreadArgument(call)) return { method, interpolation: 'spread arguments' };
+  const interpolation = interpolationOf(call.arguments);
+  // A template with substitutions or a `+` with a value always gives the log core values to take
+  // over; only the other shapes need its reading (the common case stays cheap).
+  if (interpolation === 'template literal' || interpolation === 'string concatenation') return { method, interpolation };
+  const shapes = call.arguments.map((a) => valueShapeOf(a, SOURCE_SHAPE_HOOKS));
+  if (messageValues(shapes).length === 0) return { method, interpolation: null };
+  return { method, interpolation: interpolation ?? 'extra arguments' };
 }
 
 function interpolationOf(args: ts.NodeArray<ts.Expression>): Interpolation | null {

@@ -1,11 +1,14 @@
-// The syntax-only scan of one file for --check: parse (no Program, no type checker, no parent
-// pointers, no JSDoc), then one walk that keeps the names of the enclosing declarations.
+// The syntax-only scan of one file for --check: parse (no Program, no type checker, no JSDoc), then
+// one walk that keeps the names of the enclosing declarations. What counts as a console call and how
+// an id is used come from the syntax layer the migration uses too (src/syntax/).
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { LogScope } from '../config/config.js';
-import type { SourceText } from '../project/source-text.js';
+import type { SourceText } from '../syntax/source-text.js';
+import { consoleMethodOf } from '../syntax/console-calls.js';
+import { idUsesByName, isBusinessUse } from '../syntax/id-uses.js';
 import { describeConsoleCall } from './console-call.js';
-import { businessKeyUse } from './business-params.js';
+import { propagateBusinessIds, type TraceParamRecord } from './related-params.js';
 
 export type CheckRuleId = 'trace-params' | 'structured-logs';
 
@@ -103,7 +106,8 @@ export function couldHaveMatches(text: string, options: ScanOptions): boolean {
 
 export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
   const scriptKind = SCRIPT_KINDS[path.extname(source.path).toLowerCase()] ?? ts.ScriptKind.TS;
-  const sourceFile = createSourceFile(source.path, source.text, PARSE_OPTIONS, false, scriptKind);
+  // Parent pointers: the id-use classifier walks up from each reference.
+  const sourceFile = createSourceFile(source.path, source.text, PARSE_OPTIONS, true, scriptKind);
   const position = (offset: number): Position => {
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
     return { line: line + 1, column: character + 1 };
@@ -125,34 +129,32 @@ export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
 
   const matches: Match[] = [];
   const scope: string[] = [];
+  const records: TraceParamRecord[] = [];
+  const matchOf = new Map<TraceParamRecord, number>();
   const where = () => (scope.length > 0 ? ` in \`${scope.join('.')}\`` : '');
 
-  /** Bodies of the enclosing functions (the scan has no parent pointers). */
-  const bodies: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     const name = declarationName(node, sourceFile);
     if (name !== undefined) scope.push(name);
-    const body = ts.isFunctionLike(node) ? (node as ts.FunctionLikeDeclaration).body : undefined;
-    if (body) bodies.push(body);
 
     const kind = node.kind;
-    if (
-      kind === KIND_PARAMETER &&
-      isParameter(node) &&
-      isIdentifier(node.name) &&
-      options.traceParamNames.has(node.name.text) &&
-      // Keys of business data stay (the migration keeps them too); the gate does not flag them.
-      !(bodies.length > 0 && businessKeyUse(node.name.text, bodies[bodies.length - 1]!, sourceFile))
-    ) {
-      const paramName = node.name.text;
-      matches.push({
-        ruleId: 'trace-params',
-        start: position(node.name.getStart(sourceFile)),
-        end: position(node.name.end),
-        message: `Parameter \`${paramName}\`${where()} threads a request id by hand; read it from the trace context instead.`,
-        scope: [...scope],
-        code: paramName,
-      });
+    if (kind === KIND_PARAMETER && isParameter(node)) {
+      // The parameter itself or a name destructured from it (`{ reqId }: Options`): the migration removes either.
+      for (const bound of traceNamesBound(node.name, options.traceParamNames)) {
+        const record: TraceParamRecord = { param: node, name: bound.text, business: isBusinessParameter(node, bound.text) };
+        records.push(record);
+        // Keys of business data stay (the migration keeps them too); the gate does not flag them.
+        if (record.business) continue;
+        matchOf.set(record, matches.length);
+        matches.push({
+          ruleId: 'trace-params',
+          start: position(bound.getStart(sourceFile)),
+          end: position(bound.end),
+          message: `Parameter \`${bound.text}\`${where()} threads a request id by hand; read it from the trace context instead.`,
+          scope: [...scope],
+          code: bound.text,
+        });
+      }
     } else if (kind === KIND_CALL && isCallExpression(node)) {
       const call = describeConsoleCall(node);
       if (call && (call.interpolation !== null || options.logScope === 'all')) {
@@ -172,11 +174,26 @@ export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
     }
 
     forEachChild(node, visit);
-    if (body) bodies.pop();
     if (name !== undefined) scope.pop();
   };
   forEachChild(sourceFile, visit);
-  return { matches };
+  propagateBusinessIds(sourceFile, records, isConsoleCall);
+  const dropped = new Set(records.filter((r) => r.business && matchOf.has(r)).map((r) => matchOf.get(r)!));
+  return { matches: dropped.size === 0 ? matches : matches.filter((_, i) => !dropped.has(i)) };
+}
+
+const isConsoleCall = (call: ts.CallExpression) => consoleMethodOf(call) !== undefined;
+
+/** The names a parameter binds that are trace parameter names (itself, or destructured from it). */
+function traceNamesBound(binding: ts.BindingName, names: ReadonlySet<string>): ts.Identifier[] {
+  if (isIdentifier(binding)) return names.has(binding.text) ? [binding] : [];
+  return binding.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : traceNamesBound(element.name, names)));
+}
+
+/** A parameter (or a name destructured from it) its own function uses as a business id (a key, a comparison with data). */
+function isBusinessParameter(param: ts.ParameterDeclaration, name: string): boolean {
+  const body = (param.parent as ts.FunctionLikeDeclaration).body;
+  return body !== undefined && idUsesByName(name, body, isConsoleCall).some(isBusinessUse);
 }
 
 /** The name a node adds to the scope path of what is found inside it, if it declares one. */

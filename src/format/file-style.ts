@@ -2,7 +2,7 @@
 // then looks like the code around it. Each choice follows what the file already does most;
 // `.editorconfig` (indentation, max_line_length) wins where it says something.
 import { ts } from 'ts-morph';
-import { indentUnitOf, preferredQuoteOf, usesSemicolons } from '../rules/source-layout.js';
+import { indentUnitOf, preferredQuoteOf, usesSemicolons } from '../syntax/source-layout.js';
 import type { PrettierOptions } from './load-prettier.js';
 
 /**

@@ -171,6 +171,16 @@ function tokenMapping(path: string, original: string, q: string, qLines: string[
     let { qa, qb } = hunk;
     for (let round = 0; round < 1000; round++) {
       const matched = tokensIn(qTokens, qStarts[qa]!, qStarts[qb]!).filter((i) => qToO[i]! >= 0);
+      if (matched.length === 0 && qa === qb) {
+        // Inserted lines: before the original line that starts with the token Q's next line starts with.
+        const next = qTokens.findIndex((t, i) => t.start >= qStarts[qb]! && qToO[i]! >= 0);
+        const anchor = next >= 0 ? oTokens[qToO[next]!]! : undefined;
+        if (next < 0) return { qa, qb, originalStart: original.length, originalEnd: original.length };
+        const oLine = lineOf(oStarts, anchor!.start);
+        if (lineOf(qStarts, qTokens[next]!.start) === qb && original.slice(oStarts[oLine]!, anchor!.start).trim() === '') {
+          return { qa, qb, originalStart: oStarts[oLine]!, originalEnd: oStarts[oLine]! };
+        }
+      }
       if (matched.length === 0) {
         // Nothing to anchor the region in the original: take in a neighbouring line.
         if (qa > 0) qa--;

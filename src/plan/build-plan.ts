@@ -4,15 +4,15 @@ import { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import type { Decision } from '../analyze/decide.js';
 import { slotParamName, type Component, type Facts, type Reason } from '../analyze/facts.js';
-import { functionDisplayName } from '../analyze/function-likes.js';
-import { addRuntimeImport } from '../apply/runtime-imports.js';
-import { runtimeSpecifier } from '../apply/runtime-module.js';
+import { functionDisplayName } from '../syntax/function-likes.js';
+import { addRuntimeImport } from './runtime-imports.js';
+import { runtimeSpecifier } from './runtime-module.js';
 import { emptySummary, type Summary } from '../report/report.js';
 import { RULES } from '../rules/registry.js';
 import type { FindingDraft, RuleContext } from '../rules/rule.js';
-import { indentUnitOf, lineIndentAt } from '../rules/source-layout.js';
-import { FileEdits } from './file-edits.js';
-import type { PlanModel } from './plan-model.js';
+import { indentUnitOf, lineIndentAt } from '../syntax/source-layout.js';
+import { FileEdits } from '../syntax/file-edits.js';
+import type { PlanModel } from '../analyze/plan-model.js';
 import { RuntimeBindings } from './runtime-bindings.js';
 
 export interface Plan {
@@ -106,6 +106,19 @@ function decisionFindings(decisions: Map<Component, Decision>, displayPath: (abs
     return `${displayPath(file.fileName)}:${line + 1}`;
   };
   for (const decision of decisions.values()) {
+    // The rest of the component migrates: each kept function with the one use that keeps it.
+    for (const [slot, reasons] of decision.kept) {
+      const reason = reasons[0]!;
+      for (const entry of slot.params) {
+        const verdict = reason.kind === 'manual' ? 'is not migrated' : 'is kept';
+        out.push({
+          ruleId: 'trace-params',
+          kind: reason.kind,
+          node: entry.binding ?? entry.param,
+          message: `\`${slotParamName(entry)}\` of \`${functionDisplayName(entry.fn)}\` ${verdict}: ${reason.text} (${where(reason.node)}); the functions it shares the id with migrate`,
+        });
+      }
+    }
     if (decision.migrate || decision.reasons.length === 0) continue;
     for (const slot of decision.component.slots) {
       for (const entry of slot.params) {

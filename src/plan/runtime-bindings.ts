@@ -4,7 +4,7 @@
 // (a second run) is reused.
 import { dirname, resolve } from 'node:path';
 import { ts } from 'ts-morph';
-import { walk } from '../analyze/function-likes.js';
+import { walk } from '../syntax/function-likes.js';
 import type { RuntimeExport } from '../runtime/runtime-options.js';
 
 export interface ExistingRuntimeImport {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
-import type { SourceText } from './source-text.js';
+import type { SourceText } from '../syntax/source-text.js';
 
 export interface BuiltProgram {
   project: Project;

@@ -14,7 +14,7 @@ import type { FileResult, Finding } from '../report/report.js';
 import { displayPath } from './display-path.js';
 import { isIgnoredByGit } from './git-ignored.js';
 import { errorCode, osReason, readSourceFile } from './read-source-file.js';
-import type { SourceText } from './source-text.js';
+import type { SourceText } from '../syntax/source-text.js';
 
 export interface Discovery {
   /** Absolute roots, in config order. */

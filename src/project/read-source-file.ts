@@ -2,7 +2,7 @@
 // never blocking on a FIFO, nothing larger than the size limit, nothing that is not UTF-8 text.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import type { SourceText } from './source-text.js';
+import type { SourceText } from '../syntax/source-text.js';
 
 export type ReadOutcome =
   | { status: 'read'; source: SourceText }

@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { LogCall } from '../analyze/log-calls.js';
 import type { LogTextAssertion } from '../analyze/log-text-assertions.js';
+import { TEST_READS_LOG_TEXT } from '../report/grouped-entries.js';
 import type { FindingDraft } from './rule.js';
 
 export interface ChangedLogCall {
@@ -62,6 +63,3 @@ export function logTextReaderFindings(
   }
   return findings;
 }
-
-/** How these findings start: the text report lists them one by one, never grouped away. */
-export const TEST_READS_LOG_TEXT = 'this test reads the text of';

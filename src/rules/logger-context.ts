@@ -4,11 +4,11 @@
 // bunyan has no hook that runs per record, and loggers created elsewhere cannot be edited: those
 // get a `manual` finding that says what to add where.
 import { ts } from 'ts-morph';
-import { unwrapExpression } from '../analyze/function-likes.js';
+import { unwrapExpression } from '../syntax/function-likes.js';
 import type { LoggerCreation, ProjectLogger } from '../analyze/project-loggers.js';
 import { loggerSinksOf, type WriteSink } from '../analyze/logger-write-path.js';
-import type { FileEdits } from '../plan/file-edits.js';
-import { lineIndentAt } from './source-layout.js';
+import type { FileEdits } from '../syntax/file-edits.js';
+import { lineIndentAt } from '../syntax/source-layout.js';
 import type { Rule, RuleContext } from './rule.js';
 
 export const loggerContext: Rule = {

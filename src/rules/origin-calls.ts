@@ -1,6 +1,7 @@
 // origin-calls: a call that receives a trace id born right there (a header, a fresh id, a
 // literal, a payload field) runs inside the trace context: `withTrace({ correlationId: <id> },
 // () => call(…))`, which returns the call's value, so `await` and `return` keep their meaning.
+// A middleware's `next()` after it stored the id becomes `withTrace({ correlationId: req.reqId }, next)`.
 import type { Rule, RuleContext } from './rule.js';
 
 export const originCalls: Rule = {
@@ -13,6 +14,11 @@ export const originCalls: Rule = {
       const id = edits.render(wrap.id.getStart(file), wrap.id.end);
       const withTrace = ctx.runtimeName(file, 'withTrace');
       const start = wrap.call.getStart(file);
+      if (wrap.handOn) {
+        edits.add(start, wrap.call.end, `${withTrace}({ ${ctx.config.idField}: ${id} }, ${wrap.call.expression.getText(file)})`, wrap.owner);
+        ctx.counts.originsWrapped++;
+        continue;
+      }
       edits.add(start, start, `${withTrace}({ ${ctx.config.idField}: ${id} }, () => `, wrap.owner);
       edits.add(wrap.call.end, wrap.call.end, ')', wrap.owner);
       ctx.counts.originsWrapped++;

@@ -3,9 +3,9 @@
 // so everything it calls and logs carries the id. `return`/`await` keep their meaning: the
 // wrap is returned when the block returned, awaited when it awaited.
 import { ts } from 'ts-morph';
-import { walk } from '../analyze/function-likes.js';
-import type { ScopeWrap } from '../plan/plan-model.js';
-import { lineIndentAt, usesSemicolons } from './source-layout.js';
+import { walk } from '../syntax/function-likes.js';
+import type { ScopeWrap } from '../analyze/plan-model.js';
+import { lineIndentAt, usesSemicolons } from '../syntax/source-layout.js';
 import type { Rule, RuleContext } from './rule.js';
 
 export const originScopes: Rule = {
@@ -38,7 +38,7 @@ function applyWrap(ctx: RuleContext, wrap: ScopeWrap): void {
   const name = scope.name.text;
   const withTrace = ctx.runtimeName(file, 'withTrace');
   const semicolon = usesSemicolons(file) ? ';' : '';
-  const context = `{ ${idKey(ctx.config.idField, name)} }`;
+  const context = wrap.id ? `{ ${ctx.config.idField}: ${wrap.id.getText(file)} }` : `{ ${idKey(ctx.config.idField, name)} }`;
 
   // `return f(x);` alone: `return withTrace({ … }, () => f(x));`
   const only = scope.rest.length === 1 ? scope.rest[0]! : undefined;

@@ -3,8 +3,8 @@
 import type { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import type { Facts } from '../analyze/facts.js';
-import type { PlanModel } from '../plan/plan-model.js';
-import type { FileEdits } from '../plan/file-edits.js';
+import type { PlanModel } from '../analyze/plan-model.js';
+import type { FileEdits } from '../syntax/file-edits.js';
 import type { FindingKind, Summary } from '../report/report.js';
 import type { RuntimeExport } from '../runtime/runtime-options.js';
 

@@ -5,13 +5,13 @@
 // parser-neutral core in log-core/; this file describes TypeScript calls to it and places the text.
 import { ts } from 'ts-morph';
 import { leftoverArgsOf, type ConsoleLogCall, type LoggerLogCall } from '../analyze/log-calls.js';
-import { valueShapeOf, type ShapeHooks } from '../analyze/log-shapes.js';
-import { unwrapExpression } from '../analyze/function-likes.js';
-import { buildStructuredLog, buildStructuredMessage, messageQuote, type StructuredField } from './log-core/structured-log.js';
-import { fieldEntries, MAX_LINE_LENGTH, quoteString, renderCall, renderStructuredLogCall, type CallLayout, type RenderedArgument } from './log-core/render-structured-log.js';
-import type { FileEdits } from '../plan/file-edits.js';
-import { preferredQuoteOf } from './source-layout.js';
-import { importSyntaxOf } from '../apply/module-style.js';
+import { valueShapeOf, type ShapeHooks } from '../syntax/log-shapes.js';
+import { unwrapExpression } from '../syntax/function-likes.js';
+import { buildStructuredLog, buildStructuredMessage, messageQuote, type StructuredField } from '../syntax/log-core/structured-log.js';
+import { fieldEntries, MAX_LINE_LENGTH, renderCall, renderStructuredLogCall, type CallLayout, type RenderedArgument } from '../syntax/log-core/render-structured-log.js';
+import type { FileEdits } from '../syntax/file-edits.js';
+import { preferredQuoteOf, quoteString } from '../syntax/source-layout.js';
+import { importSyntaxOf } from '../syntax/module-style.js';
 import type { Rule, RuleContext } from './rule.js';
 import { logTextReaderFindings, type ChangedLogCall } from './log-text-readers.js';
 

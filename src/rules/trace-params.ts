@@ -3,7 +3,7 @@
 // every call site, JSDoc `@param` tags naming it, and aliases (`const rid = reqId ?? 'x'`)
 // that nothing reads any more.
 import { ts } from 'ts-morph';
-import type { FunctionLike } from '../analyze/function-likes.js';
+import type { FunctionLike } from '../syntax/function-likes.js';
 import { listDeletionRanges, statementLinesRange } from './list-deletion.js';
 import type { Rule, RuleContext } from './rule.js';
 

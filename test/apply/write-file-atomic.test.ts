@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic, writeNewFile } from '../../src/apply/write-file-atomic.js';
 import { readSourceFile } from '../../src/project/read-source-file.js';
-import type { SourceText } from '../../src/project/source-text.js';
+import type { SourceText } from '../../src/syntax/source-text.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 async function readSource(file: string): Promise<SourceText> {

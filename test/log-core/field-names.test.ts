@@ -2,9 +2,9 @@
 // would name a local. The expressions are the shapes real services interpolate into their logs.
 import { describe, expect, it } from 'vitest';
 import { ts } from 'ts-morph';
-import { valueShapeOf } from '../../src/analyze/log-shapes.js';
-import { buildStructuredMessage } from '../../src/rules/log-core/structured-log.js';
-import { fieldNameOf } from '../../src/rules/log-core/value-shape.js';
+import { valueShapeOf } from '../../src/syntax/log-shapes.js';
+import { buildStructuredMessage } from '../../src/syntax/log-core/structured-log.js';
+import { fieldNameOf } from '../../src/syntax/log-core/value-shape.js';
 
 function shapesOf(call: string) {
   const file = ts.createSourceFile('snippet.ts', call, ts.ScriptTarget.ES2022, true);

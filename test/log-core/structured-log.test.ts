@@ -3,10 +3,10 @@
 // a migrated trace id and `err` for an Error.
 import { describe, expect, it } from 'vitest';
 import { ts } from 'ts-morph';
-import { valueShapeOf } from '../../src/analyze/log-shapes.js';
-import { buildStructuredLog, buildStructuredMessage, messageValues, type StructuredLogOptions } from '../../src/rules/log-core/structured-log.js';
-import { renderStructuredLogCall } from '../../src/rules/log-core/render-structured-log.js';
-import { fieldNameOf } from '../../src/rules/log-core/value-shape.js';
+import { valueShapeOf } from '../../src/syntax/log-shapes.js';
+import { buildStructuredLog, buildStructuredMessage, messageValues, type StructuredLogOptions } from '../../src/syntax/log-core/structured-log.js';
+import { renderStructuredLogCall } from '../../src/syntax/log-core/render-structured-log.js';
+import { fieldNameOf } from '../../src/syntax/log-core/value-shape.js';
 
 function argsOf(call: string) {
   const file = ts.createSourceFile('snippet.ts', call, ts.ScriptTarget.ES2022, true);

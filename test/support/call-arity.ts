@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ts } from 'ts-morph';
-import { isFunctionLike, referenceNameNode, walk } from '../../src/analyze/function-likes.js';
+import { isFunctionLike, referenceNameNode, walk } from '../../src/syntax/function-likes.js';
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 

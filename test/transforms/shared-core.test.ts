@@ -1,5 +1,5 @@
 // One rewrite logic, not two copies: the engine and the jscodeshift transform turn the same console
-// calls into the same text (both describe calls to src/rules/log-core/; only the AST adapters differ).
+// calls into the same text (both describe calls to src/syntax/log-core/; only the AST adapters differ).
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRuntimeModuleText } from '../../../src/apply/runtime-module.js';
+import { isRuntimeModuleText } from '../../../src/plan/runtime-module.js';
 import { compareRuns } from './compare-runs.js';
 import { generateProgram, type GeneratorFeatures } from './generate-program.js';
 import { runBatch, type ProgramOutcome } from './program-batch.js';
@@ -19,8 +19,9 @@ export interface PropertyOptions {
   features: GeneratorFeatures;
   /** Programs per migrate() call. */
   batchSize: number;
-  /** At most this many re-runs to shrink one counterexample. */
+  /** At most this many re-runs, and this many seconds, to shrink one counterexample. */
   shrinkAttempts: number;
+  shrinkSeconds: number;
   /** At most this many counterexamples are confirmed and shrunk (the rest are only counted). */
   maxCounterexamples: number;
   onBatch?: (done: number, total: number) => void;
@@ -101,10 +102,13 @@ async function confirmAndShrink(found: ProgramOutcome, workDir: string, options:
   let steps = 0;
   let attempts = 0;
   let improved = true;
-  while (improved && attempts < options.shrinkAttempts) {
+  const deadline = Date.now() + options.shrinkSeconds * 1000;
+  const exhausted = () => attempts >= options.shrinkAttempts || Date.now() > deadline;
+  while (improved && !exhausted()) {
     improved = false;
     for (const candidate of simplifications(best.outcome.program)) {
-      if (attempts++ >= options.shrinkAttempts) break;
+      if (exhausted()) break;
+      attempts++;
       const tried = await runAlone(candidate, workDir);
       // Still different, and the original still runs cleanly (a broken candidate proves nothing).
       if (tried.differences.length > 0 && tried.outcome.before.error === null) {

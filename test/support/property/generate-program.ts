@@ -172,7 +172,7 @@ function argumentsFor(random: Random, features: GeneratorFeatures, callerParams:
       if (callerTrace) return { kind: 'forward', name: callerTrace.name };
       return { kind: 'literal', value: 'job-7' }; // only when features.literalIntoTraceParam (see generateCalls)
     }
-    if (callerTrace && param.type === 'string' && features.idIntoBusinessParam && random.chance(0.08)) return { kind: 'forward', name: callerTrace.name };
+    if (callerTrace && param.type === 'string' && random.chance(0.08) && features.idIntoBusinessParam) return { kind: 'forward', name: callerTrace.name };
     const same = callerParams.find((p) => !p.trace && p.name === param.name);
     if (same && random.chance(0.8)) return { kind: 'forward', name: same.name };
     return { kind: 'literal', value: param.type === 'string' ? random.pick(STRING_LITERALS) : random.pick(NUMBER_LITERALS) };
@@ -185,7 +185,7 @@ function generateRequest(random: Random, features: GeneratorFeatures, units: Uni
     random.int(1, 2),
   );
   const inline = features.inlineOrigins && targets.length === 1 && random.chance(0.3);
-  const idVar = inline ? null : random.pick(['reqId', 'requestId', 'id', 'correlationId']);
+  const idVar = inline ? null : random.pick(['reqId', 'requestId', 'correlationId', 'traceId']);
   const origin: Param[] = [{ name: idVar ?? 'reqId', type: 'string', trace: true }];
   const calls = targets.map(
     (i): Call => ({

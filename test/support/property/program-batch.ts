@@ -39,15 +39,11 @@ export async function runBatch(dir: string, programs: readonly Program[]): Promi
     for (const [path, text] of files) writeFile(join(dir, `p${k}`, path), text);
     return files;
   });
-  let t = Date.now();
   const before = runPrograms(dir, programs.length, flavour, 'before');
-  if (process.env.PROPERTY_TIMING) console.log(`run before ${Date.now() - t} ms`), (t = Date.now());
   const report = await migrate(
     defineConfig({ paths: programs.map((_, k) => join(dir, `p${k}`, 'src')), cwd: dir, force: true }),
   );
-  if (process.env.PROPERTY_TIMING) console.log(`migrate ${Date.now() - t} ms`), (t = Date.now());
   const after = runPrograms(dir, programs.length, flavour, 'after');
-  if (process.env.PROPERTY_TIMING) console.log(`run after ${Date.now() - t} ms`);
   return {
     report,
     programs: programs.map((program, k) => ({

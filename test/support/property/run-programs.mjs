@@ -28,8 +28,14 @@ for (const stream of ['stdout', 'stderr']) {
     return true;
   };
 }
+// A throw in a timer callback leaves the program's promise pending for ever: stop waiting for it.
+let stopWaiting = () => {};
 process.on('unhandledRejection', (reason) => (current.error ??= `unhandled rejection: ${reason?.stack ?? reason}`));
-process.on('uncaughtException', (error) => (current.error ??= `uncaught: ${error?.stack ?? error}`));
+process.on('uncaughtException', (error) => {
+  current.error ??= `uncaught: ${error?.stack ?? error}`;
+  stopWaiting();
+});
+const PROGRAM_TIMEOUT_MS = 10_000;
 
 const require = createRequire(import.meta.url);
 const commonJs = process.env.PROPERTY_MODULE_SYSTEM === 'commonjs';
@@ -37,14 +43,19 @@ const results = [];
 for (const main of mains) {
   issued = 0;
   current = { calls: [], output: [], error: null };
+  const stopped = new Promise((resolve) => (stopWaiting = resolve));
+  const timer = setTimeout(() => {
+    current.error ??= `did not finish within ${PROGRAM_TIMEOUT_MS} ms`;
+    stopWaiting();
+  }, PROGRAM_TIMEOUT_MS); // also keeps the process alive while a program's promise is pending
   try {
-    if (commonJs) await require(main); // its exports are the promise of its requests
-
-    else await import(pathToFileURL(main).href);
+    const run = commonJs ? require(main) : import(pathToFileURL(main).href); // CommonJS: exports the promise of its requests
+    await Promise.race([run, stopped]);
     await new Promise((resolve) => setTimeout(resolve, 5)); // anything the program left running
   } catch (error) {
     current.error ??= String(error?.stack ?? error);
   }
+  clearTimeout(timer);
   results.push({ main, ...current });
 }
 writeFileSync(resultFile, JSON.stringify(results));

@@ -1,0 +1,328 @@
+// What the rules will do, derived from the facts and the decisions: which parameters and
+// arguments go, which references read the context instead, which origins get a context.
+// Still no text: the rules turn this into edits.
+import { ts } from 'ts-morph';
+import type { Decision } from './decide.js';
+import type { Component, Facts, Reason, Slot } from './facts.js';
+import { unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
+import { needsDefinedValue, type Alias } from './param-uses.js';
+import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
+
+export interface ContextRead {
+  reference: ts.Identifier;
+  /** The removed parameter (or destructured binding): its default and type shape the read. */
+  declaration: ts.ParameterDeclaration | ts.BindingElement;
+  /** The position does not accept `undefined` (TS gets `traceId()!` for a required parameter). */
+  needsDefined: boolean;
+  owner: string;
+}
+
+export interface InlineWrap {
+  call: ts.CallExpression;
+  /** The expression that becomes the context's id. */
+  id: ts.Expression;
+  owner: string;
+  /** `next()` of a middleware: the call becomes `withTrace({ … }, next)`. */
+  handOn?: boolean;
+}
+
+export interface ScopeWrap {
+  scope: RestScope;
+  owners: string[];
+  /** The context's id when it is not the scope's local itself: `item.reqId` for a queue item. */
+  id?: ts.PropertyAccessExpression;
+}
+
+export interface PlanModel {
+  migrated: Component[];
+  paramRemovals: { fn: FunctionLike; param: ts.ParameterDeclaration; owner: string }[];
+  argRemovals: { call: ts.CallExpression; argIndex: number; owner: string }[];
+  /** Destructured ids: the binding from each pattern, the property from each passed object, the type member. */
+  bindingRemovals: { binding: ts.BindingElement; owner: string }[];
+  propertyRemovals: { element: ts.ObjectLiteralElementLike; owner: string }[];
+  typeMemberRemovals: { member: ts.TypeElement; owner: string }[];
+  contextReads: ContextRead[];
+  aliasRemovals: { alias: Alias; owner: string }[];
+  inlineWraps: InlineWrap[];
+  scopeWraps: ScopeWrap[];
+  /** Expressions that denote the request's trace id inside log calls (dropped from messages). */
+  traceIdReferences: Set<ts.Node>;
+  /** Properties carrying the id in objects a log call takes as a value (`{ reqId, ms }`): removed. */
+  logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: string }[];
+  /** Components that turned out impossible while deriving (re-decide with them excluded). */
+  newExclusions: Map<string, Reason>;
+}
+
+export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision>): PlanModel {
+  const model: PlanModel = {
+    migrated: [],
+    paramRemovals: [],
+    argRemovals: [],
+    bindingRemovals: [],
+    propertyRemovals: [],
+    typeMemberRemovals: [],
+    contextReads: [],
+    aliasRemovals: [],
+    inlineWraps: [],
+    scopeWraps: [],
+    traceIdReferences: new Set(),
+    logMemberDrops: [],
+    newExclusions: new Map(),
+  };
+  const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
+  const scopeOf = (declaration: ts.VariableDeclaration, name: ts.Identifier) => {
+    const result = restScopeOf(declaration, name);
+    return 'scope' in result ? result.scope : undefined;
+  };
+
+  // A queue consumer handles each item in that item's context, never in the context of whoever started it.
+  const queueScopes = new Map<ts.Node, ScopeWrap>();
+  for (const { declaration, name, field } of facts.queueItems) {
+    const scope = scopeOf(declaration, name);
+    if (!scope) continue;
+    const reads = referencesWithin(facts.checker, name, scope.rest);
+    const idRead = reads.map((ref) => ref.parent).find((p): p is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(p) && p.expression !== undefined && p.name.text === field);
+    // Already migrated: the id is read for a `withTrace({ … })` context.
+    if (!idRead || isInsideWithTrace(idRead)) continue;
+    const wrap: ScopeWrap = { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`], id: idRead };
+    for (const ref of reads) {
+      const access = ref.parent;
+      if (ts.isPropertyAccessExpression(access) && access.expression === ref && access.name.text === field) queueScopes.set(access, wrap);
+    }
+    model.scopeWraps.push(wrap);
+  }
+
+  for (const [component, decision] of decisions) {
+    if (!decision.migrate) continue;
+    model.migrated.push(component);
+    const owner = component.key;
+    const { kept } = decision;
+    for (const slot of component.slots) {
+      if (kept.has(slot)) continue;
+      for (const { fn, param, binding } of slot.params) {
+        if (slot.property === undefined) model.paramRemovals.push({ fn, param, owner });
+        else if (binding) model.bindingRemovals.push({ binding, owner });
+      }
+      for (const member of slot.typeMembers) model.typeMemberRemovals.push({ member, owner });
+      for (const { site, value, element, from } of slot.incoming) {
+        const argIndex = slot.index + site.argOffset;
+        if (value.kind === 'omitted') continue;
+        if (element) model.propertyRemovals.push({ element, owner });
+        else model.argRemovals.push({ call: site.call, argIndex, owner });
+        if (value.kind === 'origin-local') {
+          const scope = scopeOf(value.declaration, value.name);
+          if (scope && isWithin(site.call, scope)) {
+            const wrap = scopeWraps.get(value.name) ?? { scope, owners: [] };
+            wrap.owners.push(owner);
+            scopeWraps.set(value.name, wrap);
+            continue;
+          }
+        }
+        // `unproven` only reaches here when the name is forced a trace id: the value is where the id enters.
+        // A kept parameter that may hold an id no context carries (see runsOutsideContext) is one too.
+        const fromKept = !!from && kept.has(from) && runsOutsideContext(from, kept);
+        // `handle(item.payload, item.reqId)` inside the item's own context: the argument just goes.
+        if (value.kind === 'origin' && queueScopes.has(unwrapExpression(value.expression))) continue;
+        if (fromKept || value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
+          const problem = inlineWrapProblem(site.call);
+          if (problem) {
+            model.newExclusions.set(owner, { node: site.call, text: problem, kind: 'manual' });
+            continue;
+          }
+          model.inlineWraps.push({ call: site.call, id: value.expression, owner });
+        }
+      }
+      // References: log mentions stay for the log rule; passed values go with their argument;
+      // everything else reads the context.
+      const keptAliases = new Set<Alias>();
+      const passTargets = new Map(slot.passes.map(({ use, to }) => [use, to]));
+      for (const use of slot.uses) {
+        // Passing the id into a kept parameter is a use like any other: the call passes `traceId()`.
+        const target = passTargets.get(use);
+        const isEdge = use.kind === 'pass' && !(target && kept.has(target));
+        // `console.log('done', { reqId, ms })`: the id's property goes, the record has the id already.
+        const logMember = logObjectMember(use.reference, facts.logValues);
+        if (logMember) {
+          model.logMemberDrops.push({ element: logMember, owner });
+          continue;
+        }
+        const isLogPart = isDirectLogPart(use.reference, facts.logValues);
+        if (use.alias) {
+          if (!isEdge && !isLogPart && !isAliasInitializer(use.reference, use.alias)) keptAliases.add(use.alias);
+          if (isLogPart) model.traceIdReferences.add(use.reference);
+          continue;
+        }
+        if (isLogPart) {
+          model.traceIdReferences.add(use.reference);
+          continue;
+        }
+        if (isEdge) continue;
+        const declaration = declarationOf(slot, use.reference);
+        if (!declaration) continue;
+        if (use.detail.startsWith('aliased as')) continue; // decided below, once aliases are known
+        // A local computed from the id (`const key = \`lock:${reqId}\``) is not the id: its own
+        // references stay; only the id's reference in its initializer reads the context.
+        if (!refersTo(facts.checker, use.reference, declaration)) continue;
+        model.contextReads.push({ reference: use.reference, declaration, needsDefined: needsDefinedValue(facts.checker, use.reference), owner });
+      }
+      for (const alias of slot.aliases) {
+        if (keptAliases.has(alias)) {
+          // The alias stays; its initializer reads the context.
+          for (const use of slot.uses) {
+            if (!use.alias && isAliasInitializer(use.reference, alias)) {
+              const declaration = declarationOf(slot, use.reference);
+              if (declaration) model.contextReads.push({ reference: use.reference, declaration, needsDefined: needsDefinedValue(facts.checker, use.reference), owner });
+            }
+          }
+        } else {
+          model.aliasRemovals.push({ alias, owner });
+        }
+      }
+    }
+  }
+
+  // Origin locals with a trace name that are logged get a context for the rest of their block.
+  for (const { declaration, name } of facts.originLocals) {
+    if (scopeWraps.has(name)) continue;
+    const scope = scopeOf(declaration, name);
+    if (!scope) continue;
+    const logged = referencesWithin(facts.checker, name, scope.rest).some((ref) => isDirectLogPart(ref, facts.logValues));
+    if (logged) scopeWraps.set(name, { scope, owners: [`origin:${declaration.getSourceFile().fileName}:${name.pos}`] });
+  }
+  // Middleware that stores the id runs the rest of the chain in its context; logging the stored id is logging the context's.
+  for (const { next, id } of facts.middlewareStores) {
+    model.inlineWraps.push({ call: next, id, owner: `origin:${next.getSourceFile().fileName}:${next.pos}`, handOn: true });
+  }
+  for (const access of queueScopes.keys()) {
+    if (isDirectLogPart(access, facts.logValues)) model.traceIdReferences.add(access);
+  }
+  for (const read of facts.storedIdReads) {
+    if (isDirectLogPart(read, facts.logValues)) model.traceIdReferences.add(read);
+  }
+  for (const [name, wrap] of scopeWraps) {
+    model.scopeWraps.push(wrap);
+    for (const ref of referencesWithin(facts.checker, name, wrap.scope.rest)) {
+      if (isDirectLogPart(ref, facts.logValues)) model.traceIdReferences.add(ref);
+    }
+  }
+  // An object left with nothing but the id is the id itself: the log rule drops the whole value.
+  const dropsByObject = new Map<ts.Node, number>();
+  for (const { element } of model.logMemberDrops) dropsByObject.set(element.parent, (dropsByObject.get(element.parent) ?? 0) + 1);
+  for (const [object, count] of dropsByObject) {
+    if ((object as ts.ObjectLiteralExpression).properties.length === count) model.traceIdReferences.add(object);
+  }
+  model.logMemberDrops = model.logMemberDrops.filter(({ element }) => !model.traceIdReferences.has(element.parent));
+  return model;
+}
+
+/**
+ * Whether a kept slot's function may run without its id in the context: a caller passes it
+ * something other than a migrated caller's id (an origin, a kept caller's id, nothing), or calls
+ * the analysis cannot see may reach it. Its calls into migrated functions then establish the
+ * context themselves (`withTrace({ correlationId: reqId }, () => next(…))`).
+ */
+function runsOutsideContext(slot: Slot, kept: ReadonlyMap<Slot, unknown>): boolean {
+  if (slot.blockers.length > 0 || slot.incoming.length === 0) return true;
+  return slot.incoming.some(({ from }) => !from || kept.has(from));
+}
+
+/** The property (`reqId` or `reqId: reqId`) of an object literal that a log call takes as a value. */
+function logObjectMember(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unknown>): ts.ObjectLiteralElementLike | undefined {
+  const parent = reference.parent;
+  const element = ts.isShorthandPropertyAssignment(parent) && parent.name === reference ? parent : ts.isPropertyAssignment(parent) && parent.initializer === reference ? parent : undefined;
+  if (!element || !ts.isObjectLiteralExpression(element.parent) || !logValues.has(element.parent)) return undefined;
+  return element;
+}
+
+function isInsideWithTrace(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isBlock(current); current = current.parent) {
+    if (ts.isCallExpression(current) && current.expression.getText() === 'withTrace') return true;
+  }
+  return false;
+}
+
+function isWithin(node: ts.Node, scope: RestScope): boolean {
+  const first = scope.rest[0]!;
+  const last = scope.rest[scope.rest.length - 1]!;
+  return node.pos >= first.pos && node.end <= last.end;
+}
+
+/** Inline wraps put the call in an arrow: an `await`/`yield` among its arguments cannot move. */
+function inlineWrapProblem(call: ts.CallExpression): string | undefined {
+  let problem: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (problem || ts.isFunctionLike(node)) return;
+    if (ts.isAwaitExpression(node)) problem = 'an argument of the call that receives the origin awaits';
+    if (ts.isYieldExpression(node)) problem = 'an argument of the call that receives the origin yields';
+    ts.forEachChild(node, visit);
+  };
+  call.arguments.forEach(visit);
+  visit(call.expression);
+  return problem;
+}
+
+/**
+ * True when `reference` is (modulo parentheses, a literal fallback and stringification) one of the
+ * values a convertible log call takes over: the log rule then drops it or shows it as the context's
+ * id. Any other mention — in a call the rule leaves alone, or inside a larger value — is rewritten
+ * by context-reads, so no log call is left mentioning a removed id.
+ */
+export function isDirectLogPart(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unknown>): boolean {
+  let node: ts.Node = reference;
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return false;
+    if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if (ts.isBinaryExpression(parent) && parent.left === node && (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      const right = unwrapExpression(parent.right);
+      if (ts.isStringLiteral(right) || ts.isNoSubstitutionTemplateLiteral(right) || ts.isNumericLiteral(right)) {
+        node = parent;
+        continue;
+      }
+    }
+    if (ts.isCallExpression(parent) && parent.expression !== node && parent.arguments[0] === node) {
+      // String(x) / JSON.stringify(x, …) around the id (as the log core unwraps them).
+      const callee = parent.expression.getText();
+      if ((callee === 'String' && parent.arguments.length === 1) || callee === 'JSON.stringify') {
+        node = parent;
+        continue;
+      }
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node && parent.name.text === 'toString' && ts.isCallExpression(parent.parent) && parent.parent.expression === parent && parent.parent.arguments.length === 0) {
+      node = parent.parent; // x.toString()
+      continue;
+    }
+    break;
+  }
+  return logValues.has(unwrapExpression(node as ts.Expression));
+}
+
+function isAliasInitializer(reference: ts.Node, alias: Alias): boolean {
+  const init = alias.declaration.initializer;
+  return !!init && reference.pos >= init.pos && reference.end <= init.end;
+}
+
+/** The parameter (or binding) of the slot member whose body holds `reference`. */
+/** Whether `reference` (an identifier or a shorthand property's name) names `declaration` itself. */
+function refersTo(checker: ts.TypeChecker, reference: ts.Identifier, declaration: ts.ParameterDeclaration | ts.BindingElement): boolean {
+  const symbol = ts.isShorthandPropertyAssignment(reference.parent) && reference.parent.name === reference
+    ? checker.getShorthandAssignmentValueSymbol(reference.parent)
+    : checker.getSymbolAtLocation(reference);
+  return symbol !== undefined && symbol === checker.getSymbolAtLocation(declaration.name);
+}
+
+function declarationOf(slot: Slot, reference: ts.Node): ts.ParameterDeclaration | ts.BindingElement | undefined {
+  const owner = enclosingOwner(reference, slot.params.map((p) => p.fn));
+  const entry = slot.params.find((p) => p.fn === owner);
+  return entry && (entry.binding ?? entry.param);
+}
+
+function enclosingOwner(node: ts.Node, candidates: readonly FunctionLike[]): FunctionLike | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if ((candidates as readonly ts.Node[]).includes(current)) return current as FunctionLike;
+  }
+  return undefined;
+}

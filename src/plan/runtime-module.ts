@@ -1,0 +1,99 @@
+// Where the runtime trace-context module goes and in which flavour (TS/JS, ESM/CJS), and how
+// each migrated file refers to it.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { ts } from 'ts-morph';
+import type { Config } from '../config/config.js';
+import { UsageError } from '../errors.js';
+import type { SourceText } from '../syntax/source-text.js';
+import { renderRuntimeModule } from '../runtime/render-runtime-module.js';
+import { RUNTIME_MODULE_MARKER, type RuntimeModuleOptions } from '../runtime/runtime-options.js';
+import { isTypeScriptFile, relativeImportsUseExtensions } from '../syntax/module-style.js';
+import { dependsOn, nearestPackageJson, packageTypeOf } from '../syntax/package-json.js';
+
+export interface RuntimeModulePlan {
+  path: string;
+  options: RuntimeModuleOptions;
+  /** The module text to write when it does not exist yet. */
+  text: string;
+  /** An earlier run's module is already there (kept as is: users may have swapped its backend). */
+  exists: boolean;
+}
+
+export function isRuntimeModuleText(text: string): boolean {
+  return text.startsWith(RUNTIME_MODULE_MARKER);
+}
+
+/** The runtime module each migrated file imports. */
+export interface RuntimeModules {
+  modules: RuntimeModulePlan[];
+  moduleFor(filePath: string): RuntimeModulePlan;
+}
+
+/**
+ * One module for the run (`--runtime-path`), else one per package among the roots — a package
+ * must not import another package's internals — in the first root of that package. Copies share
+ * their context at run time (the store lives on globalThis).
+ */
+export function planRuntimeModules(config: Config, roots: readonly string[], files: readonly SourceText[]): RuntimeModules {
+  if (config.runtimeModulePath) {
+    const single = planRuntimeModule(config, resolve(config.cwd, config.runtimeModulePath), files);
+    return { modules: [single], moduleFor: () => single };
+  }
+  const rootDirs = roots.map((root) => (existsSync(root) && !/\.[cm]?[jt]sx?$/.test(root) ? root : dirname(root)));
+  const packageOf = (dir: string) => dirname(nearestPackageJson(dir) ?? join(dir, 'package.json'));
+  const byPackage = new Map<string, { rootDir: string; files: SourceText[] }>();
+  for (const rootDir of rootDirs) {
+    const key = packageOf(rootDir);
+    if (!byPackage.has(key)) byPackage.set(key, { rootDir, files: [] });
+  }
+  const rootOfFile = (path: string) => rootDirs.find((dir) => path === dir || path.startsWith(`${dir}/`)) ?? rootDirs[0] ?? config.cwd;
+  for (const file of files) byPackage.get(packageOf(rootOfFile(file.path)))?.files.push(file);
+  const modules = new Map<string, RuntimeModulePlan>();
+  for (const [key, { rootDir, files: own }] of byPackage) {
+    const language = own.some((f) => isTypeScriptFile(f.path)) ? 'ts' : 'js';
+    modules.set(key, planRuntimeModule(config, join(rootDir, `trace-context.${language}`), own.length > 0 ? own : files));
+  }
+  const fallback = [...modules.values()][0]!;
+  return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOf(rootOfFile(path))) ?? fallback };
+}
+
+function planRuntimeModule(config: Config, path: string, files: readonly SourceText[]): RuntimeModulePlan {
+  const language = /\.[cm]?tsx?$/.test(path) ? 'ts' : 'js';
+  const packageType = packageTypeOf(dirname(path));
+  const moduleFormat: RuntimeModuleOptions['moduleFormat'] = /\.(mts|mjs)$/.test(path)
+    ? 'esm'
+    : /\.(cts|cjs)$/.test(path)
+      ? 'cjs'
+      : language === 'ts'
+        ? 'esm' // TypeScript compiles import/export to whatever the project emits; files import it with `import { … }`
+        : packageType === 'module' ? 'esm' : 'cjs';
+  const eol = files[0]?.eol ?? '\n';
+  const openTelemetry = dependsOn(dirname(path), '@opentelemetry/api');
+  const options: RuntimeModuleOptions = { language, moduleFormat, backend: config.logger, idField: config.idField, eol, openTelemetry };
+  let exists = false;
+  if (existsSync(path)) {
+    const current = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    if (!isRuntimeModuleText(current)) {
+      throw new UsageError(`${relative(config.cwd, path)} exists and was not written by trace-migrate; choose another place with --runtime-path`);
+    }
+    exists = true;
+  }
+  return { path, options, text: renderRuntimeModule(options), exists };
+}
+
+function isNodeNext(options: ts.CompilerOptions): boolean {
+  const resolution = options.moduleResolution;
+  return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext || options.module === ts.ModuleKind.Node16 || options.module === ts.ModuleKind.NodeNext;
+}
+
+/** The specifier `file` uses to import the runtime module. */
+export function runtimeSpecifier(file: ts.SourceFile, runtimePath: string, compilerOptions: ts.CompilerOptions): string {
+  let rel = relative(dirname(file.fileName), runtimePath).split('\\').join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  const withoutExt = rel.replace(/\.[cm]?[jt]sx?$/, '');
+  const runtimeExt = /\.(mts|mjs)$/.test(runtimePath) ? '.mjs' : /\.(cts|cjs)$/.test(runtimePath) ? '.cjs' : '.js';
+  const fileIsEsmJs = /\.mjs$/.test(file.fileName) || (/\.jsx?$/.test(file.fileName) && packageTypeOf(dirname(file.fileName)) === 'module');
+  const needsExtension = isNodeNext(compilerOptions) || fileIsEsmJs || relativeImportsUseExtensions(file) === true || runtimeExt !== '.js';
+  return needsExtension ? `${withoutExt}${runtimeExt}` : withoutExt;
+}
