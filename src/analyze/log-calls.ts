@@ -267,8 +267,12 @@ function metaKindOf(checker: ts.TypeChecker, e: ts.Expression): MetaKind {
 
 /** Only `key: value` and shorthand entries: new fields can join without changing what it logs. */
 function isPlainFields(object: ts.ObjectLiteralExpression): boolean {
+  // `{ ...meta, path }` (how a merged meta reference is written back) is fields too: a second run reads it as structured.
   return object.properties.every(
-    (p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))),
+    (p) =>
+      ts.isShorthandPropertyAssignment(p) ||
+      (ts.isSpreadAssignment(p) && isPlainReference(unwrapExpression(p.expression))) ||
+      (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))),
   );
 }
 
