@@ -10,6 +10,8 @@ import { classifyIncoming, originLocalOf } from './incoming-values.js';
 import { collectLogCalls, type LogCall } from './log-calls.js';
 import { consoleMethodOf } from '../syntax/console-calls.js';
 import { ProjectLoggers } from './project-loggers.js';
+import { findLogTextAssertions, isTestFile } from './log-text-assertions.js';
+import { importedFiles } from './imported-files.js';
 import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses } from './param-uses.js';
 import { findReferences, type CallSite, type References } from './references.js';
@@ -242,6 +244,11 @@ export function analyze(input: AnalyzeInput): Facts {
     logValues,
     consoleMisuses,
     loggerCreations,
+    logTextAssertions: files.filter((f) => isTestFile(f.fileName)).flatMap((file) => {
+      const assertions = findLogTextAssertions(file);
+      const reaches = assertions.length > 0 ? importedFiles(file, checker) : new Set<string>();
+      return assertions.map((assertion) => ({ assertion, reaches }));
+    }),
     errorExpressions,
     requiredParams,
     exportedGroups: references.exported,

@@ -6,6 +6,7 @@ import type { SourceText } from '../syntax/source-text.js';
 import type { FunctionLike } from '../syntax/function-likes.js';
 import type { ConsoleMisuse, LogCall } from './log-calls.js';
 import type { LoggerCreation } from './project-loggers.js';
+import type { LogTextAssertion } from './log-text-assertions.js';
 import type { MiddlewareStore } from './middleware-stores.js';
 import type { Group } from './groups.js';
 import type { Incoming } from './incoming-values.js';
@@ -98,6 +99,8 @@ export interface Facts {
   consoleMisuses: ConsoleMisuse[];
   /** pino/winston/bunyan loggers created in editable files. */
   loggerCreations: LoggerCreation[];
+  /** Test assertions that read a log call's text, with the files their test imports (transitively). */
+  logTextAssertions: { assertion: LogTextAssertion; reaches: ReadonlySet<string> }[];
   /** Expressions (log values) whose static type is an Error. */
   errorExpressions: Set<ts.Node>;
   /** Parameters (or destructured bindings) whose type does not admit undefined: context reads get a `!` in TS. */

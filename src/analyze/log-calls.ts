@@ -28,14 +28,18 @@ export interface LoggerLogCall {
   leading: ts.Expression[];
   /** An object literal of fields the call already passes (pino's first argument, winston's meta): new fields join it. */
   merged?: ts.ObjectLiteralExpression;
-  /** pino/bunyan: an Error first argument, which pino serialises as `err` — it becomes the `err` field. */
+  /** pino/bunyan: an Error first argument, which pino serialises as `err` — it becomes the `err` field (so does an Error meta of a console-like logger). */
   mergedError?: ts.Expression;
+  /** A fields object passed by reference (`meta`): new fields join a copy of it (`{ ...meta, a }`). */
+  mergedSpread?: ts.Expression;
   /** The message and the arguments after it. */
   messageArgs: ts.Expression[];
   values: ts.Expression[];
   /** The message interpolates values: only such calls are rewritten. */
   interpolated: boolean;
   problem?: string;
+  /** The problem is the logger's, not the call's: reported once per logger. */
+  perLogger?: boolean;
 }
 
 export type LogCall = ConsoleLogCall | LoggerLogCall;
@@ -91,7 +95,7 @@ export function collectLogCalls(file: ts.SourceFile, checker: ts.TypeChecker, lo
       }
       const logger = loggers.loggerOf(node);
       if (logger) {
-        const call = describeLoggerCall(node, logger.logger, logger.method);
+        const call = describeLoggerCall(node, logger.logger, logger.method, (e) => metaKindOf(checker, e));
         markErrors(call.values);
         if (call.mergedError) errors.add(call.mergedError);
         call.problem ??= errorProblem(call, (e) => isErrorValue(checker, e));
@@ -151,8 +155,11 @@ function short(node: ts.Node): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+/** What a value passed after a message is, by its type: an Error, an object of fields, or anything else. */
+export type MetaKind = 'error' | 'object' | undefined;
+
 /** Where the message sits in a project logger's call, what it merges, and whether it can be rewritten. */
-function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, method: string): LoggerLogCall {
+function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, method: string, metaKind: (e: ts.Expression) => MetaKind): LoggerLogCall {
   const args = [...call.arguments];
   const out: LoggerLogCall = { kind: 'logger', call, method, logger, leading: [], messageArgs: [], values: [], interpolated: false };
   if (args.some((a) => ts.isSpreadElement(a))) {
@@ -176,16 +183,22 @@ function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, meth
     rest = rest.slice(1);
   }
   if (!isStringExpression(rest[0])) return out; // no string message: nothing interpolated into text
-  // pino, winston (with splat) and bunyan format `%s`-style arguments into the message; the
-  // facade and own loggers take (msg, fields) as they are.
-  const formats = logger.library === 'pino' || logger.library === 'winston' || logger.library === 'bunyan';
+  // pino, winston (with splat), bunyan and console-like wrappers (util.format through console)
+  // format `%s`-style arguments into the message; the facade and other own loggers take (msg, fields).
+  const consoleLike = logger.library === 'own' && logger.consoleLike === true;
+  const formats = logger.library === 'pino' || logger.library === 'winston' || logger.library === 'bunyan' || consoleLike;
   const consumed = formats ? specifierCount(rest[0]!) : 0;
-  if (form === 'message-first' && rest.length >= 2) {
-    const last = unwrapExpression(rest[rest.length - 1]!);
-    if (rest.length - 1 > consumed && ts.isObjectLiteralExpression(last) && isPlainFields(last)) {
-      out.merged = last;
-      rest = rest.slice(0, -1);
-    }
+  if (form === 'message-first' && rest.length >= 2 && rest.length - 1 > consumed) {
+    const lastArg = rest[rest.length - 1]!;
+    const last = unwrapExpression(lastArg);
+    const kind = ts.isObjectLiteralExpression(last) ? (isPlainFields(last) ? 'fields' : undefined) : metaKind(last);
+    if (kind === 'fields') out.merged = last as ts.ObjectLiteralExpression;
+    else if (kind === 'error') out.mergedError = lastArg;
+    else if (kind === 'object' && isPlainReference(last)) out.mergedSpread = lastArg;
+    if (out.merged || out.mergedError || out.mergedSpread) rest = rest.slice(0, -1);
+    // `logger.info('Token refreshed', meta)`: a constant message and one value after it is how
+    // winston-like loggers are called already structured, whatever the value's type says.
+    else if (!consoleLike && rest.length === 2 && !isStringExpression(lastArg) && interpolatedExpressions(rest.slice(0, 1)).length === 0) return out;
   }
   const unused = rest.length - 1 - consumed;
   out.messageArgs = formats ? rest : rest.slice(0, 1);
@@ -193,13 +206,22 @@ function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, meth
   out.interpolated = out.values.length > 0;
   if (!out.interpolated) return out;
   out.problem = mergeProblem;
-  if (unused > 0 && (form === 'message-first' || !formats)) {
+  if (unused > 0 && !consoleLike && (form === 'message-first' || !formats)) {
     out.problem ??= `\`${logger.label}.${method}\` has arguments after its message that no format specifier uses; convert it by hand`;
   }
-  if (logger.form === undefined) {
-    out.problem ??= `cannot tell how \`${logger.label}.${method}\` takes fields (no \`(msg, fields)\` or \`(fields, msg)\` signature); convert it by hand, or name the logger in loggerNames only if it is pino-, winston- or bunyan-like`;
+  if (logger.library === 'own' && logger.stringsOnly) {
+    out.problem ??= `\`${logger.label}\` takes strings only (no argument can carry fields), so its messages keep their values; give its methods a \`fields\` parameter (or \`...args\`) to convert them`;
+    out.perLogger = true;
+  } else if (logger.form === undefined) {
+    out.problem ??= `cannot tell how \`${logger.label}\` takes fields (no \`(msg, fields)\`, \`(fields, msg)\` or \`(msg, ...args)\` signature); convert its calls by hand, or name the logger in loggerNames only if it is pino-, winston- or bunyan-like`;
+    out.perLogger = true;
   }
   return out;
+}
+
+/** `meta`, `this.context`, `req.log.bindings`: spread into the fields object without running anything twice. */
+function isPlainReference(e: ts.Expression): boolean {
+  return ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && (isPlainReference(e.expression) || e.expression.kind === ts.SyntaxKind.ThisKeyword));
 }
 
 /**
@@ -228,10 +250,29 @@ function hasSerializers(creation: ts.CallExpression | undefined): boolean {
   return !!options && ts.isObjectLiteralExpression(options) && options.properties.some((p) => p.name?.getText() === 'serializers');
 }
 
+function metaKindOf(checker: ts.TypeChecker, e: ts.Expression): MetaKind {
+  if (isErrorValue(checker, e)) return 'error';
+  const type = checker.getTypeAtLocation(e);
+  const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
+  // Interfaces, type literals, records: not arrays, functions, promises or class instances (a Date spreads to nothing).
+  const isFieldsObject = (t: ts.Type) =>
+    (t.flags & ts.TypeFlags.Object) !== 0 &&
+    t.getCallSignatures().length === 0 &&
+    !checker.isArrayType(t) &&
+    !checker.isTupleType(t) &&
+    !t.getProperty('then') &&
+    !((t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class);
+  return parts.length > 0 && parts.every(isFieldsObject) ? 'object' : undefined;
+}
+
 /** Only `key: value` and shorthand entries: new fields can join without changing what it logs. */
 function isPlainFields(object: ts.ObjectLiteralExpression): boolean {
+  // `{ ...meta, path }` (how a merged meta reference is written back) is fields too: a second run reads it as structured.
   return object.properties.every(
-    (p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))),
+    (p) =>
+      ts.isShorthandPropertyAssignment(p) ||
+      (ts.isSpreadAssignment(p) && isPlainReference(unwrapExpression(p.expression))) ||
+      (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))),
   );
 }
 

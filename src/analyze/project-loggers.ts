@@ -30,6 +30,15 @@ export interface ProjectLogger {
   label: string;
   /** One key per logger, so its findings are not repeated at every call. */
   key: string;
+  /**
+   * Own loggers whose methods read `(message: string, ...args)` or `(...args)`: the usual wrapper
+   * around console, which prints what follows the message — they take `(message, fields)`.
+   */
+  consoleLike?: boolean;
+  /** Own loggers whose methods take strings only: no argument can carry fields. */
+  stringsOnly?: boolean;
+  /** Own loggers: the method that implements the call, when the analysed code declares it. */
+  implementation?: ts.SignatureDeclaration;
 }
 
 export interface LoggerCreation {
@@ -96,8 +105,35 @@ export class ProjectLoggers {
       return { logger: { library, form, creation, label, key: creation ? keyOf(creation) : `${library}:${label}` }, method };
     }
     if (!OWN_METHODS.has(method) || !this.isNamedLikeALogger(receiver)) return undefined;
-    const declaration = this.declarationOf(receiver);
-    return { logger: { library: 'own', form: this.ownForm(call), label, key: declaration ? keyOf(declaration) : `own:${label}` }, method };
+    const implementation = this.ownImplementation(call, receiver, method);
+    // One logger per implementation (a class, a factory's object), however many variables hold it.
+    const owner = implementation ? implementationOwner(implementation) : this.declarationOf(receiver);
+    const key = owner ? keyOf(owner) : `own:${label}`;
+    return { logger: { library: 'own', label, key, implementation, ...this.ownForm(call) }, method };
+  }
+
+  /**
+   * The method body an own logger's call runs: the callee's declaration when it has a body (a class
+   * method, an object-literal method), else the same-named member of the object its factory returns.
+   */
+  private ownImplementation(call: ts.CallExpression, receiver: ts.Expression, method: string): ts.SignatureDeclaration | undefined {
+    const declaration = this.checker.getTypeAtLocation(call.expression).getCallSignatures()[0]?.getDeclaration();
+    const withBody = declaration && implementationOf(declaration);
+    if (withBody) return withBody;
+    for (const initializer of ts.isIdentifier(receiver) || ts.isPropertyAccessExpression(receiver) ? this.initializersOf(receiver) : [receiver]) {
+      const created = unwrapExpression(initializer);
+      if (!ts.isCallExpression(created)) continue;
+      const fn = this.functionOf(unwrapExpression(created.expression));
+      if (!fn?.body) continue;
+      for (const returned of returnedExpressions(fn)) {
+        const object = unwrapExpression(returned);
+        if (!ts.isObjectLiteralExpression(object)) continue;
+        const member = object.properties.find((p) => p.name?.getText() === method);
+        const found = member && implementationOf(member);
+        if (found) return found;
+      }
+    }
+    return undefined;
   }
 
   /** Every pino/winston/bunyan logger created in a file (`.child()` loggers inherit, so they are not creations). */
@@ -270,7 +306,8 @@ export class ProjectLoggers {
   }
 
   private isNamedLikeALogger(receiver: ts.Expression): boolean {
-    if (ts.isIdentifier(receiver)) return this.names.has(receiver.text);
+    // `Logger.info(…)` on a class of static methods reads like `logger.info(…)`.
+    if (ts.isIdentifier(receiver)) return this.names.has(receiver.text) || this.names.has(receiver.text.charAt(0).toLowerCase() + receiver.text.slice(1));
     if (ts.isPropertyAccessExpression(receiver)) return this.names.has(receiver.name.text);
     if (ts.isCallExpression(receiver)) {
       const callee = unwrapExpression(receiver.expression);
@@ -280,30 +317,66 @@ export class ProjectLoggers {
     return false;
   }
 
-  /** How an own logger's method takes fields, from its signatures (types first, then parameter names). */
-  private ownForm(call: ts.CallExpression): LoggerForm | undefined {
+  /**
+   * How an own logger's method takes fields, from its signatures (types first, then parameter
+   * names): `(msg, fields)`, `(fields, msg)`, console-like `(msg, ...args)`/`(...args)`, or strings only.
+   */
+  private ownForm(call: ts.CallExpression): Pick<ProjectLogger, 'form' | 'consoleLike' | 'stringsOnly'> {
     const signatures = this.checker.getTypeAtLocation(call.expression).getCallSignatures();
     const forms = new Set<LoggerForm>();
+    let consoleLike = false;
+    let stringsOnly = signatures.length > 0;
     for (const signature of signatures) {
-      const [first, second] = signature.getParameters();
-      if (!first || !second) continue;
-      const kindOf = (parameter: ts.Symbol): 'message' | 'fields' | undefined => {
-        const declaration = parameter.valueDeclaration;
-        if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) return undefined;
-        const type = declaration ? this.checker.getTypeOfSymbolAtLocation(parameter, declaration) : undefined;
-        const byType = type ? typeKind(type) : undefined;
-        if (byType) return byType;
-        if (MESSAGE_NAMES.test(parameter.name)) return 'message';
-        if (FIELDS_NAMES.test(parameter.name)) return 'fields';
-        return undefined;
-      };
-      const a = kindOf(first);
-      const b = kindOf(second);
-      if (a === 'message' && b === 'fields') forms.add('message-first');
-      if (a === 'fields' && b === 'message') forms.add('object-first');
+      const parameters = signature.getParameters();
+      const [first, second] = parameters.map((p) => this.parameterKind(p));
+      if (first === 'message' && second === 'fields') forms.add('message-first');
+      if (first === 'fields' && second === 'message') forms.add('object-first');
+      const restOfAny = (kind: ParameterKind | undefined) => kind === 'rest' || kind === 'rest-of-fields';
+      if (restOfAny(first) || (first === 'message' && restOfAny(second))) consoleLike = true;
+      const onlyStrings = (first === 'message' && (parameters.length === 1 || second === 'rest-of-strings')) || first === 'rest-of-strings';
+      if (!onlyStrings) stringsOnly = false;
     }
-    return forms.size === 1 ? [...forms][0] : forms.has('object-first') ? 'object-first' : undefined;
+    if (forms.size > 0) return { form: forms.size === 1 ? [...forms][0] : forms.has('object-first') ? 'object-first' : undefined };
+    if (consoleLike) return { form: 'message-first', consoleLike: true };
+    return { form: undefined, stringsOnly };
   }
+
+  /** What a parameter takes: a message, fields, or (rest) any values, strings only, or fields. */
+  private parameterKind(parameter: ts.Symbol): ParameterKind | undefined {
+    const declaration = parameter.valueDeclaration;
+    const type = declaration ? this.checker.getTypeOfSymbolAtLocation(parameter, declaration) : undefined;
+    if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) {
+      const element = type?.getNumberIndexType();
+      const kind = element ? typeKind(element) : undefined;
+      return kind === 'message' ? 'rest-of-strings' : kind === 'fields' ? 'rest-of-fields' : 'rest';
+    }
+    const byType = type ? typeKind(type) : undefined;
+    if (byType) return byType;
+    if (MESSAGE_NAMES.test(parameter.name)) return 'message';
+    if (FIELDS_NAMES.test(parameter.name)) return 'fields';
+    return undefined;
+  }
+}
+
+/** The class or object literal whose methods an implementation is one of. */
+function implementationOwner(implementation: ts.Node): ts.Node {
+  for (let node: ts.Node | undefined = implementation.parent; node; node = node.parent) {
+    if (ts.isClassLike(node) || ts.isObjectLiteralExpression(node)) return node;
+  }
+  return implementation;
+}
+
+type ParameterKind = 'message' | 'fields' | 'rest' | 'rest-of-strings' | 'rest-of-fields';
+
+/** A declaration that has a body: a method, or a property initialised with a function. */
+function implementationOf(declaration: ts.Node): ts.SignatureDeclaration | undefined {
+  if ((ts.isMethodDeclaration(declaration) || ts.isFunctionDeclaration(declaration)) && declaration.body) return declaration;
+  if (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration)) {
+    const init = declaration.initializer && unwrapExpression(declaration.initializer);
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
+  }
+  if (ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) return declaration;
+  return undefined;
 }
 
 interface Origin {

@@ -125,7 +125,7 @@ async function run(argv: readonly string[], io: CliDeps): Promise<number> {
   // Dry run: stdout carries only the patch (`> trace.patch` stays clean); the report goes to stderr.
   const destination = cli.mode === 'dry-run' ? 'stderr' : 'stdout';
   const color = cli.outputPath === undefined && shouldUseColor({ requested: cli.color, env: io.env, isTTY: io.isTTY[destination] });
-  const text = formatReport(report, cli.format, { color, cwd: config.cwd });
+  const text = formatReport(report, cli.format, { color, cwd: config.cwd, verbose: cli.verbose });
   if (cli.mode === 'dry-run' && report.diff) io.stdout.write(report.diff);
   if (cli.outputPath !== undefined) {
     try {

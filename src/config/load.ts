@@ -27,6 +27,8 @@ export interface CliSettings {
   outputPath?: string;
   /** False when --no-color was given (the CLI still checks NO_COLOR and the TTY). */
   color: boolean;
+  /** --verbose: the text report lists every finding instead of grouping them. */
+  verbose: boolean;
   /** False when --no-progress was given (the CLI still requires a TTY). */
   progress: boolean;
   debug: boolean;
@@ -102,6 +104,7 @@ export function loadConfig(input: LoadInput): LoadedConfig {
     format: (get('format') ?? 'text') as FormatName,
     ...(get('output') !== undefined ? { outputPath: get('output') } : {}),
     color: get('color') ?? true,
+    verbose: get('verbose') ?? false,
     progress: get('progress') ?? true,
     debug: get('debug') ?? false,
   };

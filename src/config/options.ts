@@ -55,6 +55,7 @@ export const OPTIONS = [
   { key: 'exclude', flags: '--exclude <glob...>', description: 'skip files matching these globs (relative to each path)', kind: { type: 'globs' }, commandLineOnly: false },
   { key: 'maxFileSize', flags: '--max-file-size <bytes>', description: 'skip larger files, e.g. generated code (default: 2097152)', kind: { type: 'bytes' }, commandLineOnly: false },
   { key: 'color', flags: '--no-color', description: 'no colours in the text report (also: NO_COLOR=1)', kind: { type: 'boolean' }, commandLineOnly: true },
+  { key: 'verbose', flags: '--verbose', description: 'list every finding in the text report (by default they are grouped by reason and file)', kind: { type: 'boolean' }, commandLineOnly: true },
   { key: 'progress', flags: '--no-progress', description: 'no progress bar (it only shows on a terminal anyway)', kind: { type: 'boolean' }, commandLineOnly: true },
   { key: 'debug', flags: '--debug', description: 'show stack traces of unexpected errors', kind: { type: 'boolean' }, commandLineOnly: true },
 ] as const satisfies readonly OptionSpec[];
@@ -88,6 +89,7 @@ export interface OptionValues {
   exclude: string[];
   maxFileSize: number;
   color: boolean;
+  verbose: boolean;
   progress: boolean;
   debug: boolean;
 }

@@ -6,6 +6,7 @@
 import { ts } from 'ts-morph';
 import { unwrapExpression } from '../syntax/function-likes.js';
 import type { LoggerCreation, ProjectLogger } from '../analyze/project-loggers.js';
+import { loggerSinksOf, type WriteSink } from '../analyze/logger-write-path.js';
 import type { FileEdits } from '../syntax/file-edits.js';
 import { lineIndentAt } from '../syntax/source-layout.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -20,12 +21,29 @@ export const loggerContext: Rule = {
       const problem = creation.library === 'pino' ? injectPinoMixin(creation, ctx) : creation.library === 'winston' ? injectWinstonFormat(creation, ctx) : bunyanAdvice(ctx);
       if (problem) ctx.findings.push({ ruleId: 'logger-context', kind: 'manual', node: creation.call, message: problem });
     }
-    // Loggers whose messages lost their id, created where this run cannot add the context.
-    const reported = new Set<string>();
     const editable = (node: ts.Node) => ctx.facts.editable.has(node.getSourceFile().fileName);
+    // In-house loggers implemented in the migrated code: their write path adds the id, once, so
+    // every record carries it, whether its call was converted or not.
+    const injected = new Set<string>();
+    const sinksDone = new Set<ts.CallExpression>();
+    // What cannot be injected matters only for a logger some of whose messages lose their id.
+    const interpolating = new Set<string>();
+    for (const calls of ctx.facts.logCalls.values()) for (const call of calls) if (call.kind === 'logger' && call.interpolated) interpolating.add(call.logger.key);
     for (const calls of ctx.facts.logCalls.values()) {
       for (const call of calls) {
-        if (call.kind !== 'logger' || !call.interpolated || call.problem || reported.has(call.logger.key)) continue;
+        if (call.kind !== 'logger' || call.logger.library !== 'own' || injected.has(call.logger.key)) continue;
+        const { implementation } = call.logger;
+        if (!implementation || !editable(implementation)) continue;
+        injected.add(call.logger.key);
+        const problem = injectOwnLogger(call.logger, implementation, sinksDone, ctx);
+        if (problem && interpolating.has(call.logger.key)) ctx.findings.push({ ruleId: 'logger-context', kind: 'manual', node: implementation, message: problem });
+      }
+    }
+    // Loggers whose messages lost their id, created where this run cannot add the context.
+    const reported = new Set<string>();
+    for (const calls of ctx.facts.logCalls.values()) {
+      for (const call of calls) {
+        if (call.kind !== 'logger' || !call.interpolated || call.problem || reported.has(call.logger.key) || injected.has(call.logger.key)) continue;
         const { logger } = call;
         if (logger.library === 'facade' || (logger.creation && editable(logger.creation) && logger.library !== 'bunyan')) continue;
         if (logger.library === 'bunyan' && logger.creation && editable(logger.creation)) continue; // reported at its creation
@@ -103,6 +121,62 @@ function injectWinstonFormat(creation: LoggerCreation, ctx: RuleContext): string
     ].join(edits.source.eol);
   }, ctx);
   return undefined;
+}
+
+/**
+ * An in-house logger's sinks get the id: a record object it writes (`JSON.stringify({ … })`) gets
+ * `correlationId: traceId()` last (call-site fields never overwrite it); a console call gets one more
+ * argument, an object with the id, inside a trace context only (console prints it with the line).
+ */
+function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDeclaration, done: Set<ts.CallExpression>, ctx: RuleContext): string | undefined {
+  const sinks = loggerSinksOf(implementation, ctx.facts.checker).filter((sink) => !done.has(sink.call));
+  // A wrapper around pino or winston: that library's logger gets the context where it is created.
+  if (sinks.length === 0 && wrapsLibraryLogger(implementation, ctx)) return undefined;
+  const named = implementation.name ?? (ts.isPropertyAssignment(implementation.parent) ? implementation.parent.name : undefined);
+  const method = named?.getText() ?? 'its methods';
+  if (sinks.length === 0 && done.size === 0) {
+    return `\`${logger.label}\` (the project's own logger): no console call or stream write is reached from \`${method}\`, so its records do not carry \`${ctx.config.idField}\`; add traceId() (trace-context module) where it writes them`;
+  }
+  const unsupported: WriteSink[] = [];
+  for (const sink of sinks) {
+    done.add(sink.call);
+    if (ctx.isRefused(ownerOf(sink.call)) || ALREADY_INJECTED.test(sink.call.getText())) continue;
+    const file = sink.call.getSourceFile();
+    const edits = ctx.edits(file);
+    // A console call the log rule converted now writes through the facade, which adds the id.
+    if (edits.isInsideEdit(sink.call.getStart(file), sink.call.end)) continue;
+    const id = ctx.runtimeName(file, 'traceId');
+    if (sink.record) {
+      if (!sink.record.properties.some((p) => p.name?.getText(file).replace(/^['"]|['"]$/g, '') === ctx.config.idField)) {
+        insertIntoObject(sink.record, `${propertyKey(ctx.config.idField)}: ${id}()`, edits, ownerOf(sink.call));
+      }
+    } else if (sink.kind === 'console') {
+      const args = sink.call.arguments;
+      const last = args[args.length - 1];
+      const at = last ? last.end : file.text.indexOf('(', sink.call.expression.end) + 1;
+      const extra = `...(${id}() === undefined ? [] : [{ ${propertyKey(ctx.config.idField)}: ${id}() }])`;
+      edits.add(at, at, last ? `, ${extra}` : extra, ownerOf(sink.call));
+      // `console[level](line, ...args)` is the logger's own write path, now handled: not a misuse to convert by hand.
+      dropFindingsWithin(sink.call, ctx);
+    } else unsupported.push(sink);
+  }
+  if (unsupported.length === 0) return undefined;
+  const where = unsupported.map((sink) => `\`${sink.call.expression.getText()}\` (line ${sink.call.getSourceFile().getLineAndCharacterOfPosition(sink.call.getStart()).line + 1})`).join(', ');
+  return `\`${logger.label}\` (the project's own logger) writes text through ${where}: add \`${ctx.config.idField}\` from traceId() (trace-context module) to what it writes`;
+}
+
+function wrapsLibraryLogger(implementation: ts.SignatureDeclaration, ctx: RuleContext): boolean {
+  const owner = ts.findAncestor(implementation, (n) => ts.isClassLike(n) || ts.isObjectLiteralExpression(n)) ?? implementation;
+  const calls = ctx.facts.logCalls.get(owner.getSourceFile().fileName) ?? [];
+  return calls.some((c) => c.kind === 'logger' && (c.logger.library === 'pino' || c.logger.library === 'winston') && c.call.getStart() >= owner.getStart() && c.call.end <= owner.end);
+}
+
+function dropFindingsWithin(node: ts.Node, ctx: RuleContext): void {
+  const inside = (other: ts.Node) => other.getSourceFile() === node.getSourceFile() && other.getStart() >= node.getStart() && other.end <= node.end;
+  for (let i = ctx.findings.length - 1; i >= 0; i--) {
+    const finding = ctx.findings[i]!;
+    if (finding.ruleId === 'structured-logs' && inside(finding.node)) ctx.findings.splice(i, 1);
+  }
 }
 
 function bunyanAdvice(ctx: RuleContext): string {

@@ -14,12 +14,23 @@ import { logUnit } from '../syntax/edit-unit.js';
 import { preferredQuoteOf, quoteString } from '../syntax/source-layout.js';
 import { importSyntaxOf } from '../syntax/module-style.js';
 import type { Rule, RuleContext } from './rule.js';
+import { logTextReaderFindings, type ChangedLogCall } from './log-text-readers.js';
 
 export const structuredLogs: Rule = {
   id: 'structured-logs',
   description: '`console.*` calls become `log.<level>(message, fields)`; interpolated messages through pino, winston, bunyan or own loggers become their structured form.',
   apply(ctx: RuleContext): void {
     for (const misuse of ctx.facts.consoleMisuses) ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: misuse.node, message: misuse.message });
+    const changed: ChangedLogCall[] = [];
+    // A problem of the logger itself (how it takes fields) is said once, at its first call.
+    const reportedLoggers = new Set<string>();
+    for (const calls of ctx.facts.logCalls.values()) {
+      for (const logCall of calls) {
+        if (logCall.kind !== 'logger' || !logCall.perLogger || !logCall.problem || reportedLoggers.has(logCall.logger.key)) continue;
+        reportedLoggers.add(logCall.logger.key);
+        ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: logCall.call, message: logCall.problem });
+      }
+    }
     for (const [path, calls] of ctx.facts.logCalls) {
       const file = ctx.facts.editable.get(path)!.sourceFile;
       const edits = ctx.edits(file);
@@ -28,7 +39,7 @@ export const structuredLogs: Rule = {
         const { call } = logCall;
         if (logCall.problem) {
           // Console problems are reported with the misuses above.
-          if (logCall.kind === 'logger') ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: logCall.problem });
+          if (logCall.kind === 'logger' && !logCall.perLogger) ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: logCall.problem });
           continue;
         }
         if (logCall.kind === 'logger' && !logCall.interpolated) continue;
@@ -43,8 +54,10 @@ export const structuredLogs: Rule = {
         const start = call.getStart(file);
         edits.add(start, call.end, text, [logUnit(path, start), ...edits.ownersWithin(start, call.end)]);
         ctx.counts.logsConverted++;
+        changed.push({ logCall, message: /\(\s*['"]([^'"]*)['"]/.exec(text)?.[1] });
       }
     }
+    ctx.findings.push(...logTextReaderFindings(ctx.facts.logTextAssertions, changed));
   },
 };
 
@@ -74,6 +87,7 @@ function loggerCallText(logCall: LoggerLogCall, edits: FileEdits, ctx: RuleConte
     existing.push({ name: 'err', code });
     existingEntries.push(...fieldEntries([{ name: 'err', code }], quote));
   }
+  if (logCall.mergedSpread) existingEntries.push(`...${render(logCall.mergedSpread)}`);
   for (const property of logCall.merged?.properties ?? []) {
     if (ts.isShorthandPropertyAssignment(property)) existing.push({ name: property.name.text, code: property.name.text });
     else if (ts.isPropertyAssignment(property)) existing.push({ name: (property.name as ts.Identifier | ts.StringLiteral | ts.NumericLiteral).text, code: render(property.initializer) });

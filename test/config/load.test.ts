@@ -26,7 +26,7 @@ describe('loadConfig', () => {
     const { config, cli } = load(cwd);
     expect(config).toEqual(defineConfig({ paths: [join(cwd, 'src')], cwd }));
     expect(config.traceParamNames).toEqual(DEFAULT_TRACE_PARAM_NAMES);
-    expect(cli).toEqual({ mode: 'write', format: 'text', color: true, progress: true, debug: false });
+    expect(cli).toEqual({ mode: 'write', format: 'text', color: true, verbose: false, progress: true, debug: false });
   });
 
   it('maps every flag onto the Config and the CLI settings', () => {
@@ -55,6 +55,7 @@ describe('loadConfig', () => {
         exclude: ['**/*.test.ts', 'gen/**'],
         maxFileSize: '4096',
         color: false,
+        verbose: true,
         progress: false,
         debug: true,
       },
@@ -83,7 +84,7 @@ describe('loadConfig', () => {
       baselinePath: join(cwd, 'base.json'),
       updateBaseline: false,
     });
-    expect(cli).toEqual({ mode: 'check', format: 'sarif', outputPath: join(cwd, 'out/report.sarif'), color: false, progress: false, debug: true });
+    expect(cli).toEqual({ mode: 'check', format: 'sarif', outputPath: join(cwd, 'out/report.sarif'), color: false, verbose: true, progress: false, debug: true });
   });
 
   it('takes each option from flags first, then the config file, then package.json', () => {

@@ -43,7 +43,7 @@ describe('messages', () => {
     ['console.log(row, a)', "log.info('{row} {a}', { row, a })"],
     ['console.log()', "log.info('')"],
     ["console.error('failed', err)", "log.error('failed {err}', { err })"],
-    ['console.warn(`failed: ${err.message}`, err)', "log.warn('failed: {errMessage} {err}', { errMessage: err.message, err })"],
+    ['console.warn(`failed: ${err.message}`, err)', "log.warn('failed: {errorMessage} {err}', { errorMessage: err.message, err })"],
     ['console.trace(`at ${a}`)', "log.trace('at {a}', { a, stack: new Error().stack })"],
     ['console.trace(`stack ${stack}`)', "log.trace('stack {stack}', { stack, stack2: new Error().stack })"],
   ])('%s', (call, expected) => {
@@ -88,23 +88,23 @@ describe('field names', () => {
     ['receipt', 'receipt'],
     ['user_name', 'user_name'],
     ['receipt.id', 'receiptId'],
-    ['row.created_at', 'rowCreatedAt'],
+    ['row.created_at', 'createdAt'],
     ['this.queue.length', 'queueLength'],
     ['MAX_RETRIES', 'maxRetries'],
-    ['config.MAX_SIZE', 'configMaxSize'],
+    ['config.MAX_SIZE', 'maxSize'],
     ['TIMEOUT', 'timeout'],
-    ['rows[0]', 'rows0'],
-    ['rows[i]', 'rowsItem'],
-    ["headers['x-request-id']", 'headersXRequestId'],
+    ['rows[0]', 'firstRow'],
+    ['rows[i]', 'row'],
+    ["headers['x-request-id']", 'xRequestId'],
     ['user.getName()', 'userName'],
     ['this.getTotal()', 'total'],
     ['Date.now()', 'now'],
     ['total.toFixed(2)', 'total'],
     ['items.join(", ")', 'items'],
-    ['getUser(id).email', 'userEmail'],
+    ['getUser(id).email', 'email'],
     ['new Date()', 'date'],
     ['await fetchRows()', 'rows'],
-    ['items.length + 1', 'itemsLengthPlus1'],
+    ['items.length + 1', 'itemCountPlus1'],
     ['a > b', 'aAboveB'],
     ['!ready', 'notReady'],
     ['typeof x', 'xType'],
@@ -150,7 +150,7 @@ describe('rendering', () => {
   it('breaks a long call into one field per line, in the file\'s indentation and line ending', () => {
     const log = buildStructuredLog({ method: 'log', args: argsOf('console.log(`settled ${receipt.id} after ${receipt.attempts} attempts`)') }, { idField: 'correlationId' });
     const text = renderStructuredLogCall(log, { facade: 'log', quote: '"', indent: '\t', indentUnit: '\t', eol: '\r\n', column: 40, maxLineLength: 100 });
-    expect(text).toBe('log.info("settled {receiptId} after {receiptAttempts} attempts", {\r\n\t\treceiptId: receipt.id,\r\n\t\treceiptAttempts: receipt.attempts,\r\n\t})');
+    expect(text).toBe('log.info("settled {receiptId} after {attempts} attempts", {\r\n\t\treceiptId: receipt.id,\r\n\t\tattempts: receipt.attempts,\r\n\t})');
   });
 
   it('escapes the message for its quote', () => {

@@ -74,3 +74,56 @@ describe('formatText', () => {
     expect(out).toContain('src/a.ts:1:1  manual   first second?[2Jthird tab  (trace-param)\n');
   });
 });
+
+describe('formatText on a long report', () => {
+  /** 36 findings of two reasons over several files, plus two business ids kept. */
+  function longReport() {
+    const base = dryRunReport();
+    const manual = (file: string, line: number, label: string) => ({
+      ruleId: 'structured-logs',
+      kind: 'manual' as const,
+      file,
+      line,
+      column: 5,
+      message: `\`${label}.info\` with spread arguments left as is: the message cannot be read; convert it by hand`,
+    });
+    const findings = [
+      ...Array.from({ length: 30 }, (_, i) => manual(`src/f${i % 6}.ts`, 10 + i, i % 2 ? 'logger' : 'this.log')),
+      ...Array.from({ length: 6 }, (_, i) => ({ ruleId: 'logger-context', kind: 'manual' as const, file: 'src/log.ts', line: i + 1, column: 1, message: 'records of `logger` do not carry the id' })),
+      { ruleId: 'trace-params', kind: 'kept' as const, file: 'src/a.ts', line: 3, column: 20, message: '`requestId` of `deletion` is kept as a business id' },
+      { ruleId: 'trace-params', kind: 'kept' as const, file: 'src/b.ts', line: 7, column: 2, message: '`requestId` of `leave` is kept as a business id' },
+    ];
+    return { ...base, findings, files: base.files.filter((f) => f.status !== 'skipped') };
+  }
+
+  it('groups findings by reason and file with counts and a few locations; kept ids stay individual', () => {
+    const text = formatText(longReport(), { color: false });
+    const body = text.split('\n').slice(5, -2).join('\n');
+    expect(body).toBe(
+      [
+        'src/a.ts:3:20  kept     `requestId` of `deletion` is kept as a business id  (trace-params)',
+        '',
+        'src/b.ts:7:2  kept     `requestId` of `leave` is kept as a business id  (trace-params)',
+        '',
+        'manual   `…` with spread arguments left as is: the message cannot be read; convert it by hand  (structured-logs)  ×30',
+        '  src/f0.ts (5): 10:5, 16:5, 22:5, +2 more',
+        '  src/f1.ts (5): 11:5, 17:5, 23:5, +2 more',
+        '  src/f2.ts (5): 12:5, 18:5, 24:5, +2 more',
+        '  src/f3.ts (5): 13:5, 19:5, 25:5, +2 more',
+        '  … 10 more in 2 other files',
+        '',
+        'manual   records of `logger` do not carry the id  (logger-context)  ×6',
+        '  src/log.ts (6): 1:1, 2:1, 3:1, +3 more',
+        '',
+        '36 findings grouped by reason; --verbose lists every one (json, sarif and markdown always do).',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists every finding with --verbose', () => {
+    const text = formatText(longReport(), { color: false, verbose: true });
+    expect(text.split('\n').filter((line) => /^src\/\S+:\d+:\d+ /.test(line))).toHaveLength(38);
+    expect(text).not.toContain('grouped by reason');
+  });
+});

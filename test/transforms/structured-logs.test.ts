@@ -46,7 +46,7 @@ describe('jscodeshift test utilities', () => {
       { default: transform.default, parser: 'babel' },
       {},
       ["export function report(rows) {", "  console.warn('%d rows', rows.length, rows);", '}'].join('\n'),
-      ["import { log } from './trace-context.js';", '', 'export function report(rows) {', "  log.warn('{rowsLength} rows {rows}', { rowsLength: rows.length, rows });", '}'].join('\n'),
+      ["import { log } from './trace-context.js';", '', 'export function report(rows) {', "  log.warn('{rowCount} rows {rows}', { rowCount: rows.length, rows });", '}'].join('\n'),
       'converts a JavaScript console call',
     );
   });
@@ -151,7 +151,7 @@ describe('structured-logs transform (byte for byte)', () => {
 
   it('renders a console call nested in another one into the outer call', () => {
     const out = run('export function f(a: number) {\n  console.log(`outer ${[console.log(`inner ${a}`)].length}`);\n}\n').output!;
-    expect(out).toContain("log.info('outer {valuesLength}', { valuesLength: [log.info('inner {a}', { a })].length });");
+    expect(out).toContain("log.info('outer {valueCount}', { valueCount: [log.info('inner {a}', { a })].length });");
   });
 
   it('is idempotent', () => {

@@ -1,7 +1,7 @@
 // The log rewrite's core: from the arguments of a logging call to a constant message with
 // `{placeholders}` and named fields. Pure and parser-neutral (see value-shape.ts): the engine and
 // the jscodeshift transform both describe their calls as ValueShapes and call this.
-import { fieldNameOf, unwrapStringification, type ValueShape } from './value-shape.js';
+import { fieldNameCandidatesOf, unwrapStringification, type ValueShape } from './value-shape.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
@@ -63,7 +63,7 @@ export function buildStructuredLog(call: LogCallDescription, options: Structured
   const fields = new FieldNames(options);
   const { message, interpolated } = structure(call.args, options, fields);
   // console.trace printed the stack of the call site; `new Error().stack` is that stack.
-  if (call.method === 'trace') fields.nameFor('stack', 'new Error().stack');
+  if (call.method === 'trace') fields.nameFor(['stack'], 'new Error().stack');
   return { level, message, fields: fields.list(), interpolated };
 }
 
@@ -129,11 +129,11 @@ function structure(args: readonly ValueShape[], options: StructuredLogOptions, f
     const value = unwrapStringification(part.value);
     if (part.value.isTraceId || value.isTraceId) message += `{${options.idField}}`;
     else if (part.value.kind === 'number' && part.value.literal !== undefined) message += part.value.literal;
-    else message += `{${fields.nameFor(fieldNameOf(value), value.code, value.isError)}}`;
+    else message += `{${fields.nameFor(fieldNameCandidatesOf(value), value.code, value.isError)}}`;
   }
   for (const value of leftovers) {
     const unwrapped = unwrapStringification(value);
-    if (!value.isTraceId && !unwrapped.isTraceId) fields.nameFor(fieldNameOf(unwrapped), unwrapped.code, unwrapped.isError);
+    if (!value.isTraceId && !unwrapped.isTraceId) fields.nameFor(fieldNameCandidatesOf(unwrapped), unwrapped.code, unwrapped.isError);
   }
   return { message, interpolated };
 }
@@ -279,12 +279,13 @@ class FieldNames {
     for (const field of options.existingFields ?? []) this.codeByName.set(field.name, field.code);
   }
 
-  nameFor(base: string, code: string, isError = false): string {
+  /** The first candidate no other value took (the longer ones say whose value it is), else the first numbered. */
+  nameFor(candidates: readonly string[], code: string, isError = false): string {
     for (const [name, existing] of this.codeByName) if (existing === code) return name;
-    let stem = isError ? 'err' : base;
-    if (RESERVED_FIELDS.has(stem) || stem === this.idField || RESERVED_WORDS.has(stem)) stem = `${stem}Value`;
+    const stems = (isError ? ['err'] : candidates).map((stem) => (RESERVED_FIELDS.has(stem) || stem === this.idField || RESERVED_WORDS.has(stem) ? `${stem}Value` : stem));
+    const free = stems.find((stem) => !this.codeByName.has(stem));
     for (let n = 1; ; n++) {
-      const name = n === 1 ? stem : `${stem}${n}`;
+      const name = free ?? (n === 1 ? stems[0]! : `${stems[0]!}${n}`);
       if (this.codeByName.has(name)) continue;
       this.codeByName.set(name, code);
       this.added.push(name);

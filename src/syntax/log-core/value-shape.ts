@@ -100,6 +100,9 @@ const SAME_VALUE_METHODS = new Set([
   'trimEnd', 'padStart', 'padEnd', 'join',
 ]);
 
+/** Methods that return the same collection, reshaped: `items.filter(…)` is still `items`. */
+const COLLECTION_METHODS = new Set(['map', 'filter', 'slice', 'sort', 'reverse', 'concat', 'flat', 'flatMap']);
+
 /** Receivers whose name says nothing about the value: `Date.now()` is `now`, not `dateNow`. */
 const NAMESPACES = new Set([
   'Date', 'Math', 'JSON', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Reflect', 'Promise', 'Intl', 'Buffer',
@@ -110,56 +113,154 @@ const NAMESPACES = new Set([
 const VERB_PREFIX = /^(get|to|compute|calc|calculate|format|build|fetch|load|read)(?=[A-Z])/;
 
 /**
- * A readable field name for a value: `receipt.id` → receiptId, `rows.length` → rowsLength,
- * `user.getName()` → userName, `Date.now()` → now, `items.length + 1` → itemsLengthPlus1.
+ * A readable field name for a value, the way its author would name a local: `receipt.id` →
+ * receiptId, `req.body.userId` → userId, `items.length` → itemCount, `row !== undefined` → found,
+ * `err.message` → errorMessage, `user.getName()` → userName, `Date.now()` → now.
  * Always an identifier; `value` when nothing better can be said.
  */
 export function fieldNameOf(shape: ValueShape): string {
+  return fieldNameCandidatesOf(shape)[0]!;
+}
+
+/**
+ * Names for a value, best first: a short one (`total` for `order.total`), then the longer one that
+ * says whose it is (`orderTotal`) — the next is used when another value already took the first.
+ */
+export function fieldNameCandidatesOf(shape: ValueShape): string[] {
   const path = memberPath(shape);
-  if (path) {
-    const words = path[0] === 'this' ? path.slice(1) : path;
-    if (words.length === 0) return 'self';
-    // A plain identifier keeps its name; a SCREAMING_CASE constant reads as camelCase.
-    if (words.length === 1 && shape.kind === 'identifier' && !isScreaming(words[0]!)) return words[0]!;
-    return camelJoin(words);
-  }
+  if (path) return pathNames(path, shape.kind === 'identifier');
   switch (shape.kind) {
     case 'member': {
       const base = shape.object ? fieldNameOf(shape.object) : 'value';
-      return base === 'value' ? camelJoin([shape.name ?? 'value']) : base + upperFirst(camelJoin([shape.name ?? '']));
+      if (shape.name === 'length') return [countName(base)];
+      return base === 'value' ? [camelJoin([shape.name ?? 'value'])] : pathNames([base, shape.name ?? ''], false);
     }
-    case 'element':
-      return shape.object ? `${fieldNameOf(shape.object)}Item` : 'value';
-    case 'call':
-      return callName(shape);
+    case 'element': {
+      const base = shape.object ? fieldNameOf(shape.object) : 'value';
+      const index = shape.code.match(/\[\s*(\d+)\s*\]$/)?.[1];
+      return [index === '0' ? `first${upperFirst(singular(base))}` : singular(base) === base ? `${base}Item` : singular(base)];
+    }
+    case 'call': {
+      const logged = unwrapStringification(shape);
+      return logged !== shape ? fieldNameCandidatesOf(logged) : [callName(shape)];
+    }
     case 'new': {
       const calleePath = shape.callee && memberPath(shape.callee);
-      return calleePath ? camelJoin([calleePath[calleePath.length - 1]!]) : 'value';
+      return [calleePath ? camelJoin([calleePath[calleePath.length - 1]!]) : 'value'];
     }
     case 'await':
-      return shape.object ? fieldNameOf(shape.object) : 'value';
+      return shape.object ? fieldNameCandidatesOf(shape.object) : ['value'];
     case 'unary': {
       const operand = shape.object ? fieldNameOf(shape.object) : 'value';
-      if (shape.name === '!') return `not${upperFirst(operand)}`;
-      if (shape.name === 'typeof') return `${operand}Type`;
-      return operand;
+      if (shape.name === '!') return [negated(operand)];
+      if (shape.name === 'typeof') return [`${operand}Type`];
+      return [operand];
     }
-    case 'binary': {
-      if (shape.operator === '??' || shape.operator === '||') return shape.left ? fieldNameOf(shape.left) : 'value';
-      const word = shape.operator && OPERATOR_WORDS[shape.operator];
-      if (!word || !shape.left || !shape.right) return 'value';
-      const right = shape.right.kind === 'number' ? (shape.right.literal ?? '').replace(/[^A-Za-z0-9]/g, '_') : upperFirst(fieldNameOf(shape.right));
-      return `${fieldNameOf(shape.left)}${word}${right}`;
-    }
+    case 'binary':
+      return [binaryName(shape)];
     case 'template':
-      return 'text';
+      return ['text'];
     case 'object':
-      return 'details';
+      return ['details'];
     case 'array':
-      return 'values';
+      return ['values'];
     default:
-      return 'value';
+      return ['value'];
   }
+}
+
+/** Words that only say where a value was found (`req.body.userId`): dropped before a more telling name. */
+const CONTAINERS = new Set([
+  'req', 'request', 'res', 'response', 'body', 'params', 'query', 'headers', 'data', 'payload', 'ctx', 'context', 'props', 'options',
+  'opts', 'config', 'cfg', 'settings', 'input', 'args', 'event', 'evt', 'detail', 'details', 'env', 'process', 'meta', 'metadata',
+  'attributes', 'attrs', 'fields', 'locals', 'session', 'store', 'self', 'window', 'global', 'globalThis', 'self',
+]);
+
+/** Last words that say little on their own: `receipt.id` is `receiptId`, not `id`. */
+const GENERIC = new Set([
+  'id', 'ids', 'uuid', 'key', 'name', 'type', 'kind', 'status', 'state', 'code', 'value', 'values', 'count', 'size', 'message', 'text',
+  'url', 'uri', 'path', 'index', 'version', 'number', 'num', 'no', 'label', 'title', 'level', 'mode', 'reason', 'length', 'stack',
+  'time', 'date', 'at', 'by', 'ms', 'error', 'result', 'data', 'info', 'list', 'items', 'total', 'amount', 'sum',
+]);
+
+const ERROR_WORDS = /^(e|err|error|ex|exc|exception|cause)$/i;
+
+/** Names for `a.b.c`: the last word when it tells, else joined with the nearest word that is not a container. */
+function pathNames(path: string[], isIdentifier: boolean): string[] {
+  const words = path[0] === 'this' ? path.slice(1) : path;
+  if (words.length === 0) return ['self'];
+  const last = words[words.length - 1]!;
+  // A plain identifier keeps its name; a SCREAMING_CASE constant reads as camelCase.
+  if (words.length === 1) return [isIdentifier && !isScreaming(last) ? last : camelJoin([last])];
+  const owners = words.slice(0, -1);
+  // `rows[0]` → firstRow, `rows[2]` → row2.
+  if (/^\d+$/.test(last)) return [last === '0' ? `first${upperFirst(singular(camelJoin(owners.slice(-1))))}` : `${singular(camelJoin(owners.slice(-1)))}${last}`];
+  const owner = [...owners].reverse().find((w) => !CONTAINERS.has(w)) ?? owners[owners.length - 1]!;
+  const ownerWord = ERROR_WORDS.test(owner) ? 'error' : owner;
+  if (last === 'length') return [countName(ownerWord)];
+  const full = camelJoin([ownerWord, last]);
+  // `req.reqId`, `user.userId`: the owner is already in the name.
+  if (camelJoin([last]).toLowerCase().startsWith(camelJoin([owner]).toLowerCase())) return [camelJoin([last])];
+  // `d.e`, `opts.x`: a word that short tells nothing on its own either.
+  if (GENERIC.has(camelJoin([last])) || ERROR_WORDS.test(owner) || last.length < 3) return [full];
+  return [camelJoin([last]), full];
+}
+
+/** `items.length` → itemCount, `name.length` → nameLength. */
+function countName(owner: string): string {
+  const one = singular(owner);
+  return one !== owner ? `${one}Count` : `${owner}Length`;
+}
+
+function singular(word: string): string {
+  if (/ies$/.test(word) && word.length > 4) return word.slice(0, -3) + 'y';
+  if (/(ss|us|is)$/.test(word)) return word;
+  if (/(xes|ches|shes|sses)$/.test(word)) return word.slice(0, -2);
+  if (/s$/.test(word) && word.length > 2) return word.slice(0, -1);
+  return word;
+}
+
+/** `!ready` → notReady, `!user` → noUser, `!isValid` → notValid. */
+function negated(name: string): string {
+  const flag = /^(is|has|can|should|was|did)([A-Z].*)$/.exec(name);
+  if (flag) return `not${flag[2]}`;
+  return `not${upperFirst(name)}`;
+}
+
+/** Values a row, result or record is checked against: `row !== undefined` → found. */
+const NOTHING = new Set(['undefined', 'null']);
+/** Names that only say "the thing looked up": their presence check is simply `found`. */
+const LOOKUP_WORDS = new Set(['row', 'rows', 'result', 'record', 'item', 'entry', 'doc', 'document', 'match', 'existing', 'hit', 'value', 'res', 'data', 'found', 'cached']);
+
+function binaryName(shape: ValueShape): string {
+  const { operator, left, right } = shape;
+  if (!left || !right) return 'value';
+  if (operator === '??' || operator === '||') return fieldNameOf(left);
+  // `req.body && req.body.userId`: a guard, then the value.
+  if (operator === '&&') return fieldNameOf(right);
+  const leftName = fieldNameOf(left);
+  const rightIsNothing = NOTHING.has(right.code) || right.code === 'void 0';
+  if (rightIsNothing && (operator === '!==' || operator === '!=')) return LOOKUP_WORDS.has(leftName) ? 'found' : `has${upperFirst(leftName)}`;
+  if (rightIsNothing && (operator === '===' || operator === '==')) return LOOKUP_WORDS.has(leftName) ? 'notFound' : `no${upperFirst(leftName)}`;
+  if (operator === '===' || operator === '==' || operator === '!==' || operator === '!=') {
+    const negative = operator.startsWith('!');
+    if (right.code === 'true' || right.code === 'false') return (right.code === 'true') !== negative ? leftName : negated(leftName);
+    if (right.kind === 'string' && right.literal && /[A-Za-z]/.test(right.literal)) {
+      const is = `is${upperFirst(camelJoin([right.literal]))}`;
+      return negative ? `not${upperFirst(camelJoin([right.literal]))}` : is;
+    }
+    return `${leftName}${negative ? 'Differs' : 'Matches'}`;
+  }
+  // `items.length > 0` → hasItems.
+  if ((operator === '>' || operator === '!==') && right.kind === 'number' && right.literal === '0' && left.kind === 'member' && left.name === 'length' && left.object) {
+    return `has${upperFirst(fieldNameOf(left.object))}`;
+  }
+  // `Date.now() - startedAt` → durationMs.
+  if (operator === '-' && left.kind === 'call' && left.callee && /^(Date\.now|performance\.now)$/.test(memberPath(left.callee)?.join('.') ?? '')) return 'durationMs';
+  const word = operator && OPERATOR_WORDS[operator];
+  if (!word) return 'value';
+  const rightName = right.kind === 'number' ? (right.literal ?? '').replace(/[^A-Za-z0-9]/g, '_') : upperFirst(fieldNameOf(right));
+  return `${leftName}${word}${rightName}`;
 }
 
 function callName(shape: ValueShape): string {
@@ -168,12 +269,12 @@ function callName(shape: ValueShape): string {
   if (callee.kind === 'identifier' && callee.name) return verbless(callee.name);
   if (callee.kind !== 'member' || !callee.name || !callee.object) return 'value';
   const method = callee.name;
-  if (SAME_VALUE_METHODS.has(method)) return fieldNameOf(callee.object);
+  if (SAME_VALUE_METHODS.has(method) || COLLECTION_METHODS.has(method)) return fieldNameOf(callee.object);
   const objectPath = memberPath(callee.object);
   if (objectPath) {
     const words = objectPath[0] === 'this' ? objectPath.slice(1) : objectPath;
     if (words.length === 0 || NAMESPACES.has(words[0]!)) return verbless(method);
-    return camelJoin([...words, verbless(method)]);
+    return pathNames([...words, verbless(method)], false)[0]!;
   }
   const base = fieldNameOf(callee.object);
   return base === 'value' ? verbless(method) : base + upperFirst(verbless(method));

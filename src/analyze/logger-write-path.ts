@@ -1,0 +1,111 @@
+// Where an in-house logger writes its records: from the method a log call runs (a class method, a
+// factory's object method), through the helpers it calls (`this.write(…)`, a module function), to
+// the calls that print — `console.*` and `stream.write(…)`. The logger-context rule injects the
+// trace context there, once per logger, instead of at every call site.
+import { ts } from 'ts-morph';
+import { unwrapExpression, walk } from '../syntax/function-likes.js';
+
+export interface WriteSink {
+  call: ts.CallExpression;
+  /** `console`: console.<level>(…); `write`: process.stdout.write(…) and other stream writes. */
+  kind: 'console' | 'write';
+  /** An object literal the sink writes (`JSON.stringify({ level, msg, ...fields })`): the id joins it. */
+  record?: ts.ObjectLiteralExpression;
+}
+
+const MAX_DEPTH = 4;
+
+/** Level methods a logger class or object may have besides the one a call used. */
+const LEVEL_METHOD = /^(trace|debug|info|log|warn|warning|error|fatal|verbose|notice|critical|success)$/;
+
+/** The sinks of a logger: those reached from the method a call runs and from its sibling level methods. */
+export function loggerSinksOf(implementation: ts.SignatureDeclaration, checker: ts.TypeChecker): WriteSink[] {
+  const methods = [implementation, ...siblingLevelMethods(implementation)];
+  const sinks = new Map<ts.CallExpression, WriteSink>();
+  for (const method of methods) for (const sink of writeSinksOf(method, checker)) sinks.set(sink.call, sink);
+  return [...sinks.values()];
+}
+
+function siblingLevelMethods(implementation: ts.SignatureDeclaration): ts.SignatureDeclaration[] {
+  let owner: ts.Node | undefined = implementation.parent;
+  while (owner && !ts.isClassLike(owner) && !ts.isObjectLiteralExpression(owner)) owner = owner.parent;
+  if (!owner) return [];
+  const members: readonly ts.Node[] = ts.isClassLike(owner) ? owner.members : owner.properties;
+  const out: ts.SignatureDeclaration[] = [];
+  for (const member of members) {
+    const name = (member as { name?: ts.Node }).name;
+    if (!name || !LEVEL_METHOD.test(name.getText())) continue;
+    if (ts.isMethodDeclaration(member) && member.body) out.push(member);
+    else if ((ts.isPropertyAssignment(member) || ts.isPropertyDeclaration(member)) && member.initializer) {
+      const init = unwrapExpression(member.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) out.push(init);
+    }
+  }
+  return out;
+}
+
+/** The sinks reached from a logger method's body, following calls into the class and module it lives in. */
+export function writeSinksOf(implementation: ts.SignatureDeclaration, checker: ts.TypeChecker): WriteSink[] {
+  const sinks = new Map<ts.CallExpression, WriteSink>();
+  const visited = new Set<ts.Node>();
+  const visit = (fn: ts.SignatureDeclaration, depth: number) => {
+    const body = (fn as { body?: ts.Node }).body;
+    if (!body || visited.has(fn) || depth > MAX_DEPTH) return;
+    visited.add(fn);
+    walk(body, (node) => {
+      if (!ts.isCallExpression(node)) return true;
+      const sink = sinkOf(node);
+      if (sink) {
+        sinks.set(node, sink);
+        return true;
+      }
+      const callee = calleeImplementation(node, fn, checker);
+      if (callee) visit(callee, depth + 1);
+      return true;
+    });
+  };
+  visit(implementation, 0);
+  return [...sinks.values()];
+}
+
+function sinkOf(call: ts.CallExpression): WriteSink | undefined {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+  const object = unwrapExpression(callee.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const kind = ts.isIdentifier(object) && object.text === 'console' ? 'console' : name === 'write' && isStream(object) ? 'write' : undefined;
+  if (!kind) return undefined;
+  return { call, kind, record: recordOf(call) };
+}
+
+/** `process.stdout`, `process.stderr`, `this.stream`, `stream`, `out`: something written to. */
+function isStream(e: ts.Expression): boolean {
+  const text = e.getText().replace(/\s+/g, '');
+  return /^process\.std(out|err)$/.test(text) || /(stream|out|err|destination|dest|sink|file)$/i.test(text);
+}
+
+/** The object literal a sink writes: an argument itself, or inside `JSON.stringify(…)` (with a `+ '\n'`). */
+function recordOf(call: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+  for (const arg of call.arguments) {
+    let e = unwrapExpression(arg);
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = unwrapExpression(e.left);
+    if (ts.isCallExpression(e) && e.expression.getText() === 'JSON.stringify' && e.arguments[0]) e = unwrapExpression(e.arguments[0]);
+    if (ts.isObjectLiteralExpression(e)) return e;
+  }
+  return undefined;
+}
+
+/** `this.write(…)` in a class, or a function of the same file: the body the logger runs next. */
+function calleeImplementation(call: ts.CallExpression, from: ts.Node, checker: ts.TypeChecker): ts.SignatureDeclaration | undefined {
+  const callee = unwrapExpression(call.expression);
+  const target = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+  if (!target) return undefined;
+  const declaration = checker.getSymbolAtLocation(target)?.valueDeclaration;
+  if (!declaration || declaration.getSourceFile() !== from.getSourceFile()) return undefined;
+  if ((ts.isMethodDeclaration(declaration) || ts.isFunctionDeclaration(declaration)) && declaration.body) return declaration;
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
+    const init = unwrapExpression(declaration.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+  }
+  return undefined;
+}
