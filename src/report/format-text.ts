@@ -25,7 +25,10 @@ export function formatText(report: Report, ctx: FormatContext): string {
   lines.push(...summaryLines(report), '');
   const entries = reportEntries(report);
   const shown = entries.filter((entry) => !entry.baselined);
-  const grouped = !ctx.verbose && shown.length > LIST_ALL_UP_TO ? shown.filter((entry) => !isIndividual(entry)) : [];
+  // --check is a gate whose every finding is a line to fix (file:line:col and rule, like a linter's
+  // output); a migration's report groups what it left behind.
+  const groupable = !ctx.verbose && report.mode !== 'check' && shown.length > LIST_ALL_UP_TO;
+  const grouped = groupable ? shown.filter((entry) => !isIndividual(entry)) : [];
   const inGroups = new Set(grouped);
   for (const group of groupByFile(shown.filter((entry) => !inGroups.has(entry)))) {
     const width = Math.max(...group.map((entry) => entryLocation(entry).length));
