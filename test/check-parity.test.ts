@@ -146,9 +146,13 @@ async function disagreements(testCase: FixtureCase, root: string): Promise<Disag
  * Disagreements not fixed yet, with why (it.fails: the entry must go once the check agrees).
  * An id passed as it is to a call whose name says "key" (`redis.acquireLock(…, reqId)`) is a key for
  * the syntax-only check; the migration links the call to the callee's trace parameter in another file.
+ * The console calls of an in-house logger's own write path are the other: recognising that write
+ * path needs the type checker, which --check does not run.
  */
 const KNOWN_DISAGREEMENTS: Record<string, string> = {
   'trace-params/expando-method-on-required-object': 'id passed to a key-named method that the type-aware analysis links to a trace parameter in another file',
+  'structured-logs/tests-reading-log-text':
+    "the console calls inside an in-house logger's write path (`console.warn(message, ...args)`) are findings for the check; the migration gives that write path the id instead of converting them",
 };
 
 describe('check/migrate parity', () => {
