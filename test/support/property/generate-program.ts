@@ -39,6 +39,8 @@ export interface GeneratorFeatures {
   keyUses: boolean;
   /** `run(randomUUID())`: the origin inline in the call. */
   inlineOrigins: boolean;
+  /** Expando methods on an ESM module's exported class instance (`export const c = new C(); c.m = function …`). */
+  esmExpandoMethods: boolean;
   /** Function names that read as key uses (`chargeLock`: the id passed to it reads as a lock key). */
   keyNamedFunctions: boolean;
 }
@@ -54,6 +56,7 @@ export const ALL_FEATURES: GeneratorFeatures = {
   idIntoBusinessParam: true,
   keyUses: true,
   inlineOrigins: true,
+  esmExpandoMethods: true,
   keyNamedFunctions: true,
 };
 
@@ -106,7 +109,8 @@ function generateModule(random: Random, flavour: Flavour, features: GeneratorFea
 
 /** The forms a module of this export style can hold. */
 function formsOf(module: Module, flavour: Flavour, features: GeneratorFeatures): UnitForm[] {
-  const expando = features.expandoMethods && flavour !== 'ts-esm'; // TS would reject the assignment
+  // TS would reject the assignment.
+  const expando = features.expandoMethods && flavour !== 'ts-esm' && (flavour === 'js-cjs' || features.esmExpandoMethods);
   const instance: UnitForm[] = [...(features.classMethods ? (['class-method'] as const) : []), ...(expando ? (['expando'] as const) : [])];
   switch (module.exportStyle) {
     case 'esm-default-instance':
