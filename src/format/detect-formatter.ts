@@ -75,6 +75,14 @@ function formatterIn(dir: string): DetectedFormatter | undefined {
   return undefined;
 }
 
+/** The nearest ESLint config (from `dir` up to the repository root): its file name, or `package.json "eslintConfig"`. */
+export function findEslintConfig(dir: string): string | undefined {
+  const config = ESLINT_CONFIGS.find((name) => existsSync(join(dir, name)));
+  if (config) return config;
+  if (readJson(join(dir, 'package.json'))?.eslintConfig !== undefined) return 'package.json "eslintConfig"';
+  return isRepositoryRoot(dir) || dirname(dir) === dir ? undefined : findEslintConfig(dirname(dir));
+}
+
 function isRepositoryRoot(dir: string): boolean {
   return existsSync(join(dir, '.git'));
 }

@@ -35,9 +35,9 @@ export interface RuntimeModules {
  * must not import another package's internals — in the first root of that package. Copies share
  * their context at run time (the store lives on globalThis).
  */
-export function planRuntimeModules(config: Config, roots: readonly string[], files: readonly SourceText[]): RuntimeModules {
+export function planRuntimeModules(config: Config, roots: readonly string[], files: readonly SourceText[], nodeTypes: boolean): RuntimeModules {
   if (config.runtimeModulePath) {
-    const single = planRuntimeModule(config, resolve(config.cwd, config.runtimeModulePath), files);
+    const single = planRuntimeModule(config, resolve(config.cwd, config.runtimeModulePath), files, nodeTypes);
     return { modules: [single], moduleFor: () => single };
   }
   const rootDirs = roots.map((root) => (existsSync(root) && !/\.[cm]?[jt]sx?$/.test(root) ? root : dirname(root)));
@@ -52,13 +52,21 @@ export function planRuntimeModules(config: Config, roots: readonly string[], fil
   const modules = new Map<string, RuntimeModulePlan>();
   for (const [key, { rootDir, files: own }] of byPackage) {
     const language = own.some((f) => isTypeScriptFile(f.path)) ? 'ts' : 'js';
-    modules.set(key, planRuntimeModule(config, join(rootDir, `trace-context.${language}`), own.length > 0 ? own : files));
+    modules.set(key, planRuntimeModule(config, join(rootDir, `trace-context.${language}`), own.length > 0 ? own : files, nodeTypes));
   }
   const fallback = [...modules.values()][0]!;
   return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOf(rootOfFile(path))) ?? fallback };
 }
 
-function planRuntimeModule(config: Config, path: string, files: readonly SourceText[]): RuntimeModulePlan {
+/**
+ * Whether the program knows Node's modules (`node:async_hooks`), as with @types/node: then the emitted
+ * TS module needs no `@ts-ignore` on its import (which typescript-eslint's ban-ts-comment reports).
+ */
+export function programHasNodeTypes(checker: ts.TypeChecker): boolean {
+  return checker.getAmbientModules().some((module) => module.getName() === '"node:async_hooks"');
+}
+
+function planRuntimeModule(config: Config, path: string, files: readonly SourceText[], nodeTypes: boolean): RuntimeModulePlan {
   const language = /\.[cm]?tsx?$/.test(path) ? 'ts' : 'js';
   const packageType = packageTypeOf(dirname(path));
   const moduleFormat: RuntimeModuleOptions['moduleFormat'] = /\.(mts|mjs)$/.test(path)
@@ -70,7 +78,7 @@ function planRuntimeModule(config: Config, path: string, files: readonly SourceT
         : packageType === 'module' ? 'esm' : 'cjs';
   const eol = files[0]?.eol ?? '\n';
   const openTelemetry = dependsOn(dirname(path), '@opentelemetry/api');
-  const options: RuntimeModuleOptions = { language, moduleFormat, backend: config.logger, idField: config.idField, eol, openTelemetry };
+  const options: RuntimeModuleOptions = { language, moduleFormat, backend: config.logger, idField: config.idField, eol, openTelemetry, nodeTypes };
   let exists = false;
   if (existsSync(path)) {
     const current = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
