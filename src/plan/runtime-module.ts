@@ -102,6 +102,9 @@ export function runtimeSpecifier(file: ts.SourceFile, runtimePath: string, compi
   const withoutExt = rel.replace(/\.[cm]?[jt]sx?$/, '');
   const runtimeExt = /\.(mts|mjs)$/.test(runtimePath) ? '.mjs' : /\.(cts|cjs)$/.test(runtimePath) ? '.cjs' : '.js';
   const fileIsEsmJs = /\.mjs$/.test(file.fileName) || (/\.jsx?$/.test(file.fileName) && packageTypeOf(dirname(file.fileName)) === 'module');
-  const needsExtension = isNodeNext(compilerOptions) || fileIsEsmJs || relativeImportsUseExtensions(file) === true || runtimeExt !== '.js';
+  // The file's own relative imports decide first: under an inferred program (plain JS, no tsconfig) the
+  // module resolution is the tool's guess, and a babel-compiled `import … from '../config'` file must
+  // not get the one `.js` its lint (import/extensions) reports.
+  const needsExtension = fileIsEsmJs || runtimeExt !== '.js' || (relativeImportsUseExtensions(file) ?? isNodeNext(compilerOptions));
   return needsExtension ? `${withoutExt}${runtimeExt}` : withoutExt;
 }
