@@ -6,6 +6,7 @@ import { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { SourceText } from '../syntax/source-text.js';
+import { nodeBelowRuntimeMinimum, RUNTIME_MIN_NODE_MAJOR } from '../runtime/declared-node.js';
 import { renderRuntimeModule } from '../runtime/render-runtime-module.js';
 import { RUNTIME_MODULE_MARKER, type RuntimeModuleOptions } from '../runtime/runtime-options.js';
 import { isTypeScriptFile, relativeImportsUseExtensions } from '../syntax/module-style.js';
@@ -79,6 +80,13 @@ function planRuntimeModule(config: Config, path: string, files: readonly SourceT
   const eol = files[0]?.eol ?? '\n';
   const openTelemetry = dependsOn(dirname(path), '@opentelemetry/api');
   const options: RuntimeModuleOptions = { language, moduleFormat, backend: config.logger, idField: config.idField, eol, openTelemetry, nodeTypes };
+  const pinned = existsSync(path) ? undefined : nodeBelowRuntimeMinimum(dirname(path));
+  if (pinned) {
+    throw new UsageError(
+      `the trace-context module trace-migrate emits needs Node ${RUNTIME_MIN_NODE_MAJOR} or later (AsyncLocalStorage, node: imports, ES2021 syntax), ` +
+        `and this project declares Node ${pinned.version} (${pinned.source}): nothing was changed. Update that declaration if the service runs on a newer Node`,
+    );
+  }
   let exists = false;
   if (existsSync(path)) {
     const current = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
