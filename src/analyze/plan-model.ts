@@ -25,6 +25,11 @@ export interface InlineWrap {
   owner: EditUnit;
   /** `next()` of a middleware: the call becomes `withTrace({ … }, next)`. */
   handOn?: boolean;
+  /**
+   * The origin is also the argument of a parameter that keeps the id: inside the context that
+   * argument reads `traceId()` (the same value; `!` where the parameter's type needs a string).
+   */
+  keptArgument?: { expression: ts.Expression; needsDefined: boolean };
 }
 
 export interface ScopeWrap {
@@ -70,6 +75,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
       planUses(model, slot, facts, owner, kept);
     }
   }
+  planKeptSlotOrigins(model, facts, decisions, scopeWraps);
   planOriginLocalScopes(model, facts, scopeWraps);
   planStoredIds(model, facts, queueScopes);
   dropWholeLogObjects(model);
@@ -215,6 +221,37 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, k
     }
     // The alias stays; its initializer reads the context.
     for (const use of slot.uses) if (!use.alias && isAliasInitializer(use.reference, alias)) readContext(use.reference);
+  }
+}
+
+/**
+ * An origin whose id reaches a slot that keeps it (kept for its own use, or reached by a call the
+ * analysis cannot link) gets its context all the same: the kept function's logs now read the
+ * context, so the id they printed must be there. An origin local's block runs in it; an inline
+ * origin's call runs in it and passes `traceId()` where the id was.
+ */
+function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Component, Decision>, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
+  for (const [component, decision] of decisions) {
+    if (!decision.traceValue) continue;
+    for (const slot of component.slots) {
+      if (decision.migrate && !decision.kept.has(slot)) continue;
+      const passed = [...slot.incoming.map(({ site, value }) => ({ call: site.call, value })), ...slot.unlinkedIncoming];
+      for (const { call, value } of passed) {
+        const file = call.getSourceFile();
+        if (!facts.editable.has(file.fileName)) continue;
+        if (value.kind === 'origin-local') {
+          const scope = scopeOf(value.declaration, value.name);
+          if (!scope || !isWithin(call, scope)) continue;
+          const wrap = scopeWraps.get(value.name) ?? { scope, owners: [] };
+          wrap.owners.push(originUnit(file.fileName, value.name.pos));
+          scopeWraps.set(value.name, wrap);
+        } else if (value.kind === 'origin' && !inlineWrapProblem(call) && !model.inlineWraps.some((wrap) => wrap.call === call)) {
+          const argument = unwrapExpression(value.expression);
+          const needsDefined = !/\.[cm]?jsx?$/.test(file.fileName) && needsDefinedValue(facts.checker, value.expression);
+          model.inlineWraps.push({ call, id: argument, owner: originUnit(file.fileName, call.pos), keptArgument: { expression: value.expression, needsDefined } });
+        }
+      }
+    }
   }
 }
 

@@ -19,6 +19,11 @@ export const originCalls: Rule = {
         ctx.counts.originsWrapped++;
         continue;
       }
+      if (wrap.keptArgument) {
+        // The kept parameter still takes the id: inside the context it is the context's.
+        const { expression, needsDefined } = wrap.keptArgument;
+        edits.add(expression.getStart(file), expression.end, `${ctx.runtimeName(file, 'traceId')}()${needsDefined ? '!' : ''}`, wrap.owner);
+      }
       edits.add(start, start, `${withTrace}({ ${ctx.config.idField}: ${id} }, () => `, wrap.owner);
       edits.add(wrap.call.end, wrap.call.end, ')', wrap.owner);
       ctx.counts.originsWrapped++;

@@ -8,7 +8,7 @@ import { ALL_FEATURES, type GeneratorFeatures } from './generate-program.js';
  * function's converted log, `log.error('[{req_id}] charged', { req_id })`, has no correlationId
  * where the old line began with `[<id>] ` (seed 117). Origins/minimal keeping decide this.
  */
-export const KNOWN_BUG_KEPT_ID_LOGGED_WITHOUT_CORRELATION_ID_FIXED = false;
+export const KNOWN_BUG_KEPT_ID_LOGGED_WITHOUT_CORRELATION_ID_FIXED = true;
 
 /**
  * The same bug reached another way: a call the analysis cannot link (an expando method on an
@@ -17,7 +17,7 @@ export const KNOWN_BUG_KEPT_ID_LOGGED_WITHOUT_CORRELATION_ID_FIXED = false;
  * origin is not wrapped in withTrace and the caller's own converted log has no correlationId
  * (seeds 18, 32, 95 … of 1..200 on main at b8efbec). No argument shifts.
  */
-export const KNOWN_BUG_KEY_NAMED_UNLINKED_CALL_LOGGED_WITHOUT_CORRELATION_ID_FIXED = false;
+export const KNOWN_BUG_KEY_NAMED_UNLINKED_CALL_LOGGED_WITHOUT_CORRELATION_ID_FIXED = true;
 
 /**
  * An ESM module's exported class instance with an expando method (`export const c = new C();
@@ -27,7 +27,7 @@ export const KNOWN_BUG_KEY_NAMED_UNLINKED_CALL_LOGGED_WITHOUT_CORRELATION_ID_FIX
  * no correlationId (seeds 190, 71, 122, 180 of 1..200 on main at 06:18). The CommonJS shape of
  * issue 8 (`module.exports = instance`) stays on.
  */
-export const KNOWN_BUG_UNLINKED_ESM_EXPANDO_ORIGIN_NOT_WRAPPED_FIXED = false;
+export const KNOWN_BUG_UNLINKED_ESM_EXPANDO_ORIGIN_NOT_WRAPPED_FIXED = true;
 
 /** The features the CI property test generates: everything but the shapes of unfixed bugs. */
 export const PROPERTY_FEATURES: GeneratorFeatures = {
