@@ -55,6 +55,11 @@ export interface PlanModel {
   traceIdReferences: Set<ts.Node>;
   /** Properties carrying the id in objects a log call takes as a value (`{ reqId, ms }`): removed. */
   logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: EditUnit }[];
+  /**
+   * Log calls that print a kept id whose origin cannot run in a context (the call awaits in its
+   * arguments, the block cannot be wrapped): converted, they would lose the id, so they stay, with why.
+   */
+  logsLeftAlone: Map<ts.CallExpression, string>;
   /** Components that turned out impossible while deriving (re-decide with them excluded). */
   newExclusions: Map<string, Reason>;
 }
@@ -96,6 +101,7 @@ function emptyModel(): PlanModel {
     scopeWraps: [],
     traceIdReferences: new Set(),
     logMemberDrops: [],
+    logsLeftAlone: new Map(),
     newExclusions: new Map(),
   };
 }
@@ -240,18 +246,42 @@ function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Comp
         const file = call.getSourceFile();
         if (!facts.editable.has(file.fileName)) continue;
         if (value.kind === 'origin-local') {
-          const scope = scopeOf(value.declaration, value.name);
-          if (!scope || !isWithin(call, scope)) continue;
+          const result = restScopeOf(value.declaration, value.name);
+          const scope = 'scope' in result ? result.scope : undefined;
+          if (!scope || !isWithin(call, scope)) {
+            leaveKeptIdLogsAlone(model, facts, slot, call, 'scope' in result ? 'the call is not in the block after it' : result.refused);
+            continue;
+          }
           const wrap = scopeWraps.get(value.name) ?? { scope, owners: [] };
           wrap.owners.push(originUnit(file.fileName, value.name.pos));
           scopeWraps.set(value.name, wrap);
-        } else if (value.kind === 'origin' && !inlineWrapProblem(call) && !model.inlineWraps.some((wrap) => wrap.call === call)) {
+        } else if (value.kind === 'origin' && !model.inlineWraps.some((wrap) => wrap.call === call)) {
+          const problem = inlineWrapProblem(call);
+          if (problem) {
+            leaveKeptIdLogsAlone(model, facts, slot, call, problem);
+            continue;
+          }
           const argument = unwrapExpression(value.expression);
           const needsDefined = !/\.[cm]?jsx?$/.test(file.fileName) && needsDefinedValue(facts.checker, value.expression);
           model.inlineWraps.push({ call, id: argument, owner: originUnit(file.fileName, call.pos), keptArgument: { expression: value.expression, needsDefined } });
         }
       }
     }
+  }
+}
+
+/** The kept slot's log calls that print its id: without the origin's context they keep their text. */
+function leaveKeptIdLogsAlone(model: PlanModel, facts: Facts, slot: Slot, origin: ts.CallExpression, problem: string): void {
+  const where = `${origin.getSourceFile().fileName.split('/').pop()}:${origin.getSourceFile().getLineAndCharacterOfPosition(origin.getStart()).line + 1}`;
+  for (const use of slot.uses) {
+    if (!isDirectLogPart(use.reference, facts.logValues)) continue;
+    const calls = facts.logCalls.get(use.reference.getSourceFile().fileName) ?? [];
+    const log = calls.find(({ call }) => call.pos <= use.reference.pos && use.reference.end <= call.end);
+    if (!log || model.logsLeftAlone.has(log.call)) continue;
+    model.logsLeftAlone.set(
+      log.call,
+      `not converted: it prints \`${use.reference.text}\`, an id kept here that the call at ${where} passes from an origin that cannot run in a trace context (${problem}), so the record would lose it`,
+    );
   }
 }
 
