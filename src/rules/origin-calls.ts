@@ -2,6 +2,7 @@
 // literal, a payload field) runs inside the trace context: `withTrace({ correlationId: <id> },
 // () => call(…))`, which returns the call's value, so `await` and `return` keep their meaning.
 // A middleware's `next()` after it stored the id becomes `withTrace({ correlationId: req.reqId }, next)`.
+// A parameter that keeps the id gets `traceId()` in the origin's place: `withTrace({ … }, () => lock(traceId()))`.
 import type { Rule, RuleContext } from './rule.js';
 
 export const originCalls: Rule = {
