@@ -238,7 +238,8 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, k
  */
 function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Component, Decision>, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
   for (const [component, decision] of decisions) {
-    if (!decision.traceValue) continue;
+    // No function the id reaches logs it: nothing would read the context.
+    if (!decision.traceValue || !component.slots.some((slot) => slot.uses.some((use) => use.kind === 'log'))) continue;
     for (const slot of component.slots) {
       if (decision.migrate && !decision.kept.has(slot)) continue;
       const passed = [...slot.incoming.map(({ site, value }) => ({ call: site.call, value })), ...slot.unlinkedIncoming];
