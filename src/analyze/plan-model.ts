@@ -237,9 +237,16 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, k
  * origin's call runs in it and passes `traceId()` where the id was.
  */
 function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Component, Decision>, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
+  // A function that logs the id, directly or through a call the analysis cannot link, reads the context.
+  const logs = (slot: Slot) => slot.uses.some((use) => use.kind === 'log');
+  const unlinkedTargets = new Map<ts.CallExpression, Slot[]>();
+  for (const component of decisions.keys()) {
+    for (const slot of component.slots) for (const { call } of slot.unlinkedIncoming) unlinkedTargets.set(call, [...(unlinkedTargets.get(call) ?? []), slot]);
+  }
+  const readsContext = (slot: Slot) => logs(slot) || slot.uses.some((use) => use.passedTo && (unlinkedTargets.get(use.passedTo.call) ?? []).some(logs));
   for (const [component, decision] of decisions) {
     // No function the id reaches logs it: nothing would read the context.
-    if (!decision.traceValue || !component.slots.some((slot) => slot.uses.some((use) => use.kind === 'log'))) continue;
+    if (!decision.traceValue || !component.slots.some(readsContext)) continue;
     for (const slot of component.slots) {
       if (decision.migrate && !decision.kept.has(slot)) continue;
       const passed = [...slot.incoming.map(({ site, value }) => ({ call: site.call, value })), ...slot.unlinkedIncoming];
