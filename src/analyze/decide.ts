@@ -70,6 +70,8 @@ function decideComponent(component: Component, { names, excluded }: DecideOption
   // Keeping some slots relies on the value being the request's trace id: a value used as data
   // whose origin no caller shows (no call passes an origin) may be a business id throughout.
   const proven = forcedTrace || component.slots.some((slot) => slot.incoming.some(({ value }) => value.kind === 'origin' || value.kind === 'origin-local'));
-  if (positive.length > 0 && !proven) return refuse(allReasons());
+  // A call the analysis cannot link may still pass an origin: the value is a trace id where it goes.
+  const passedOrigin = component.slots.some((slot) => slot.unlinkedIncoming.some(({ value }) => value.kind === 'origin' || value.kind === 'origin-local'));
+  if (positive.length > 0 && !proven) return refuse(allReasons(), passedOrigin);
   return { component, migrate: true, reasons: [], kept, traceValue: true };
 }
