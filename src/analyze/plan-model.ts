@@ -252,7 +252,8 @@ function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Comp
       const passed = [...slot.incoming.map(({ site, value }) => ({ call: site.call, value })), ...slot.unlinkedIncoming];
       for (const { call, value } of passed) {
         const file = call.getSourceFile();
-        if (!facts.editable.has(file.fileName)) continue;
+        // Already in a context (a second run): the origin's wrap is there.
+        if (!facts.editable.has(file.fileName) || runsInWithTrace(call)) continue;
         if (value.kind === 'origin-local') {
           const result = restScopeOf(value.declaration, value.name);
           const scope = 'scope' in result ? result.scope : undefined;
@@ -358,6 +359,14 @@ function logObjectMember(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unk
 function runsOutsideContext(slot: Slot, kept: ReadonlyMap<Slot, unknown>): boolean {
   if (slot.blockers.length > 0 || slot.incoming.length === 0) return true;
   return slot.incoming.some(({ from }) => !from || kept.has(from));
+}
+
+/** Whether `node` is inside the callback of a `withTrace(…)` call (in its own function or any enclosing one). */
+function runsInWithTrace(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isCallExpression(current) && /(^|\.)withTrace$/.test(current.expression.getText())) return true;
+  }
+  return false;
 }
 
 function isInsideWithTrace(node: ts.Node): boolean {
