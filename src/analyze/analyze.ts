@@ -61,9 +61,11 @@ export function analyze(input: AnalyzeInput): Facts {
   const edges = new UnionFind<string>();
   for (const slot of slots.values()) edges.add(slot.key);
   const siteByCall = new Map(references.callSites.map((site) => [site.call, site]));
-  const businessUseOf = businessUses(checker, siteByCall);
+  const unlinkedCalls = unlinkedCallsOf(references, isEditable);
+  const businessUseOf = businessUses(checker, siteByCall, unlinkedCalls);
   const incomingContext = { checker, origins, isTraceSymbol: (s: ts.Symbol) => slotOfSymbol.has(s), businessUseOf };
   for (const site of references.callSites) addIncomingValues(site, slots, slotOfSymbol, incomingContext, edges);
+  addUnlinkedIncomingValues(unlinkedCalls, slots, incomingContext);
   for (const slot of slots.values()) settleUses(slot, slots, siteByCall, edges);
   const components = componentsOf(slots, edges);
 
@@ -144,6 +146,7 @@ function emptySlot(group: Group, position: SlotPosition): Slot {
     uses: [],
     aliases: [],
     incoming: [],
+    unlinkedIncoming: [],
     passes: [],
     typeMembers: [],
     blockers: [],
@@ -228,6 +231,22 @@ function addIncomingValues(site: CallSite, slots: Map<string, Slot>, slotOfSymbo
         unproven: true,
         provenance: true,
       });
+    }
+  }
+}
+
+/**
+ * Calls that may reach a kept slot without being linked to it: what they pass there (an origin
+ * needs its context all the same).
+ */
+function addUnlinkedIncomingValues(unlinkedCalls: ReadonlyMap<ts.CallExpression, readonly Group[]>, slots: Map<string, Slot>, incomingContext: IncomingContext): void {
+  for (const [call, groups] of unlinkedCalls) {
+    for (const group of groups) {
+      for (const position of group.slots) {
+        const argument = call.arguments[position.index];
+        if (position.property !== undefined || !argument || call.arguments.slice(0, position.index + 1).some(ts.isSpreadElement)) continue;
+        slots.get(slotKey(group, position))!.unlinkedIncoming.push({ call, value: classifyIncoming(incomingContext, argument) });
+      }
     }
   }
 }
@@ -324,7 +343,14 @@ function storedIdReadsIn(editable: Map<string, EditableFile>, middlewareStores: 
  * How a local is used as a business value (a key, a comparison, stored in an object), if it is —
  * a fresh `randomUUID()` kept as a record's key is that record's id, not a trace id.
  */
-function businessUses(checker: ts.TypeChecker, siteByCall: Map<ts.CallExpression, CallSite>): (name: ts.Identifier) => { sink: ts.Node; detail: string } | undefined {
+function businessUses(
+  checker: ts.TypeChecker,
+  siteByCall: Map<ts.CallExpression, CallSite>,
+  unlinkedCalls: ReadonlyMap<ts.CallExpression, readonly Group[]>,
+): (name: ts.Identifier) => { sink: ts.Node; detail: string } | undefined {
+  // A call into a trace parameter is a pass, whatever the callee's name: its own body decides.
+  const reachesTraceSlot = ({ call, argIndex }: { call: ts.CallExpression; argIndex: number }) =>
+    siteByCall.has(call) || (unlinkedCalls.get(call) ?? []).some((group) => group.slots.some((p) => p.index === argIndex && p.property === undefined));
   const memo = new Map<ts.Identifier, { sink: ts.Node; detail: string } | undefined>();
   return (name) => {
     if (memo.has(name)) return memo.get(name);
@@ -333,7 +359,7 @@ function businessUses(checker: ts.TypeChecker, siteByCall: Map<ts.CallExpression
     let found: { sink: ts.Node; detail: string } | undefined;
     if (scope) {
       for (const use of collectParamUses(checker, name, scope).uses) {
-        const isKeyPass = use.kind === 'pass' && use.keyReason && !(use.passedTo && siteByCall.has(use.passedTo.call));
+        const isKeyPass = use.kind === 'pass' && use.keyReason && !(use.passedTo && reachesTraceSlot(use.passedTo));
         if (use.kind === 'key' || use.kind === 'compare' || use.kind === 'stored' || isKeyPass) {
           found = { sink: use.sink, detail: isKeyPass ? use.keyReason! : use.detail };
           break;
@@ -343,6 +369,16 @@ function businessUses(checker: ts.TypeChecker, siteByCall: Map<ts.CallExpression
     memo.set(name, found);
     return found;
   };
+}
+
+/** Calls in editable files that may reach a group's members but are not linked to them (the groups are refused). */
+function unlinkedCallsOf(references: References, isEditable: (file: ts.SourceFile) => boolean): Map<ts.CallExpression, Group[]> {
+  const out = new Map<ts.CallExpression, Group[]>();
+  for (const { node, group } of references.refusals) {
+    if (!ts.isCallExpression(node) || !isEditable(node.getSourceFile())) continue;
+    out.set(node, [...(out.get(node) ?? []), group]);
+  }
+  return out;
 }
 
 /** Functions reachable from the package's entry points keep their parameters: outside callers pass the id. */

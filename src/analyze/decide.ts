@@ -15,6 +15,11 @@ export interface Decision {
   reasons: Reason[];
   /** Slots that keep their parameter while the rest of the component migrates, with why. */
   kept: Map<Slot, Reason[]>;
+  /**
+   * The value is the request's trace id, whichever slots keep it: an origin that passes it to a
+   * kept slot still gets its context (false when the value is, or may be, a business id).
+   */
+  traceValue: boolean;
 }
 
 export interface DecideOptions {
@@ -33,7 +38,7 @@ export function decide(facts: Facts, options: DecideOptions): Map<Component, Dec
 
 function decideComponent(component: Component, { names, excluded }: DecideOptions): Decision {
   const paramNames = component.slots.flatMap((slot) => slot.params.map(slotParamName));
-  const refuse = (reasons: Reason[]): Decision => ({ component, migrate: false, reasons, kept: new Map() });
+  const refuse = (reasons: Reason[], traceValue = false): Decision => ({ component, migrate: false, reasons, kept: new Map(), traceValue });
 
   const forcedBusiness = component.slots.flatMap((slot) => slot.params).find((entry) => names.isForcedBusiness(slotParamName(entry)));
   if (forcedBusiness) return refuse([{ node: forcedBusiness.param, text: 'configured as not a trace id', kind: 'kept' }]);
@@ -59,11 +64,14 @@ function decideComponent(component: Component, { names, excluded }: DecideOption
     const own = [...(forcedTrace ? [] : slot.businessEvidence), ...slot.blockers];
     if (own.length > 0) kept.set(slot, own);
   }
-  if (kept.size === 0) return { component, migrate: true, reasons: [], kept };
-  if (kept.size === component.slots.length) return refuse(allReasons());
+  if (kept.size === 0) return { component, migrate: true, reasons: [], kept, traceValue: true };
+  // Every slot keeps the id for its own use: the value is still the one origins make.
+  if (kept.size === component.slots.length) return refuse(allReasons(), true);
   // Keeping some slots relies on the value being the request's trace id: a value used as data
   // whose origin no caller shows (no call passes an origin) may be a business id throughout.
   const proven = forcedTrace || component.slots.some((slot) => slot.incoming.some(({ value }) => value.kind === 'origin' || value.kind === 'origin-local'));
-  if (positive.length > 0 && !proven) return refuse(allReasons());
-  return { component, migrate: true, reasons: [], kept };
+  // A call the analysis cannot link may still pass an origin: the value is a trace id where it goes.
+  const passedOrigin = component.slots.some((slot) => slot.unlinkedIncoming.some(({ value }) => value.kind === 'origin' || value.kind === 'origin-local'));
+  if (positive.length > 0 && !proven) return refuse(allReasons(), passedOrigin);
+  return { component, migrate: true, reasons: [], kept, traceValue: true };
 }

@@ -47,6 +47,8 @@ export interface Slot {
    * `from`: for a threaded value, the slot of the caller's parameter.
    */
   incoming: { site: CallSite; value: Incoming; element?: ts.ObjectLiteralElementLike; from?: Slot }[];
+  /** What calls that may reach the slot but are not linked to it pass there (the slot keeps its id). */
+  unlinkedIncoming: { call: ts.CallExpression; value: Incoming }[];
   /** Uses that pass the id on to another trace parameter, with the slot that receives it. */
   passes: { use: ParamUse; to: Slot }[];
   /** Property signatures of the parameter's type that describe the id (removed with it). */

@@ -74,7 +74,7 @@ function useOfReference(checker: ts.TypeChecker, isLogCall: IsLogCall, reference
  * Whether `undefined` in place of `reference` would be a type error (a context read there needs
  * `!` in TS). Asked only for references that will read the context: contextual types are costly.
  */
-export function needsDefinedValue(checker: ts.TypeChecker, reference: ts.Identifier): boolean {
+export function needsDefinedValue(checker: ts.TypeChecker, reference: ts.Expression): boolean {
   let node: ts.Node = reference;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;

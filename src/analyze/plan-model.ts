@@ -25,6 +25,11 @@ export interface InlineWrap {
   owner: EditUnit;
   /** `next()` of a middleware: the call becomes `withTrace({ … }, next)`. */
   handOn?: boolean;
+  /**
+   * The origin is also the argument of a parameter that keeps the id: inside the context that
+   * argument reads `traceId()` (the same value; `!` where the parameter's type needs a string).
+   */
+  keptArgument?: { expression: ts.Expression; needsDefined: boolean };
 }
 
 export interface ScopeWrap {
@@ -50,6 +55,11 @@ export interface PlanModel {
   traceIdReferences: Set<ts.Node>;
   /** Properties carrying the id in objects a log call takes as a value (`{ reqId, ms }`): removed. */
   logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: EditUnit }[];
+  /**
+   * Log calls that print a kept id whose origin cannot run in a context (the call awaits in its
+   * arguments, the block cannot be wrapped): converted, they would lose the id, so they stay, with why.
+   */
+  logsLeftAlone: Map<ts.CallExpression, string>;
   /** Components that turned out impossible while deriving (re-decide with them excluded). */
   newExclusions: Map<string, Reason>;
 }
@@ -70,6 +80,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
       planUses(model, slot, facts, owner, kept);
     }
   }
+  planKeptSlotOrigins(model, facts, decisions, scopeWraps);
   planOriginLocalScopes(model, facts, scopeWraps);
   planStoredIds(model, facts, queueScopes);
   dropWholeLogObjects(model);
@@ -90,6 +101,7 @@ function emptyModel(): PlanModel {
     scopeWraps: [],
     traceIdReferences: new Set(),
     logMemberDrops: [],
+    logsLeftAlone: new Map(),
     newExclusions: new Map(),
   };
 }
@@ -218,6 +230,70 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, k
   }
 }
 
+/**
+ * An origin whose id reaches a slot that keeps it (kept for its own use, or reached by a call the
+ * analysis cannot link) gets its context all the same: the kept function's logs now read the
+ * context, so the id they printed must be there. An origin local's block runs in it; an inline
+ * origin's call runs in it and passes `traceId()` where the id was.
+ */
+function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Component, Decision>, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
+  // A function that logs the id, directly or through a call the analysis cannot link, reads the context.
+  const logs = (slot: Slot) => slot.uses.some((use) => use.kind === 'log');
+  const unlinkedTargets = new Map<ts.CallExpression, Slot[]>();
+  for (const component of decisions.keys()) {
+    for (const slot of component.slots) for (const { call } of slot.unlinkedIncoming) unlinkedTargets.set(call, [...(unlinkedTargets.get(call) ?? []), slot]);
+  }
+  const readsContext = (slot: Slot) => logs(slot) || slot.uses.some((use) => use.passedTo && (unlinkedTargets.get(use.passedTo.call) ?? []).some(logs));
+  for (const [component, decision] of decisions) {
+    // No function the id reaches logs it: nothing would read the context.
+    if (!decision.traceValue || !component.slots.some(readsContext)) continue;
+    for (const slot of component.slots) {
+      if (decision.migrate && !decision.kept.has(slot)) continue;
+      const passed = [...slot.incoming.map(({ site, value }) => ({ call: site.call, value })), ...slot.unlinkedIncoming];
+      for (const { call, value } of passed) {
+        const file = call.getSourceFile();
+        // Already in a context (a second run): the origin's wrap is there.
+        if (!facts.editable.has(file.fileName) || runsInWithTrace(call)) continue;
+        if (value.kind === 'origin-local') {
+          const result = restScopeOf(value.declaration, value.name);
+          const scope = 'scope' in result ? result.scope : undefined;
+          if (!scope || !isWithin(call, scope)) {
+            leaveKeptIdLogsAlone(model, facts, slot, call, 'scope' in result ? 'the call is not in the block after it' : result.refused);
+            continue;
+          }
+          const wrap = scopeWraps.get(value.name) ?? { scope, owners: [] };
+          wrap.owners.push(originUnit(file.fileName, value.name.pos));
+          scopeWraps.set(value.name, wrap);
+        } else if (value.kind === 'origin' && !model.inlineWraps.some((wrap) => wrap.call === call)) {
+          const problem = inlineWrapProblem(call);
+          if (problem) {
+            leaveKeptIdLogsAlone(model, facts, slot, call, problem);
+            continue;
+          }
+          const argument = unwrapExpression(value.expression);
+          const needsDefined = !/\.[cm]?jsx?$/.test(file.fileName) && needsDefinedValue(facts.checker, value.expression);
+          model.inlineWraps.push({ call, id: argument, owner: originUnit(file.fileName, call.pos), keptArgument: { expression: value.expression, needsDefined } });
+        }
+      }
+    }
+  }
+}
+
+/** The kept slot's log calls that print its id: without the origin's context they keep their text. */
+function leaveKeptIdLogsAlone(model: PlanModel, facts: Facts, slot: Slot, origin: ts.CallExpression, problem: string): void {
+  const where = `${origin.getSourceFile().fileName.split('/').pop()}:${origin.getSourceFile().getLineAndCharacterOfPosition(origin.getStart()).line + 1}`;
+  for (const use of slot.uses) {
+    if (!isDirectLogPart(use.reference, facts.logValues)) continue;
+    const calls = facts.logCalls.get(use.reference.getSourceFile().fileName) ?? [];
+    const log = calls.find(({ call }) => call.pos <= use.reference.pos && use.reference.end <= call.end);
+    if (!log || model.logsLeftAlone.has(log.call)) continue;
+    model.logsLeftAlone.set(
+      log.call,
+      `not converted: it prints \`${use.reference.text}\`, an id kept here that the call at ${where} passes from an origin that cannot run in a trace context (${problem}), so the record would lose it`,
+    );
+  }
+}
+
 /** Origin locals with a trace name that are logged get a context for the rest of their block. */
 function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
   for (const { declaration, name } of facts.originLocals) {
@@ -283,6 +359,14 @@ function logObjectMember(reference: ts.Node, logValues: ReadonlyMap<ts.Node, unk
 function runsOutsideContext(slot: Slot, kept: ReadonlyMap<Slot, unknown>): boolean {
   if (slot.blockers.length > 0 || slot.incoming.length === 0) return true;
   return slot.incoming.some(({ from }) => !from || kept.has(from));
+}
+
+/** Whether `node` is inside the callback of a `withTrace(…)` call (in its own function or any enclosing one). */
+function runsInWithTrace(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isCallExpression(current) && /(^|\.)withTrace$/.test(current.expression.getText())) return true;
+  }
+  return false;
 }
 
 function isInsideWithTrace(node: ts.Node): boolean {

@@ -2,6 +2,7 @@
 // literal, a payload field) runs inside the trace context: `withTrace({ correlationId: <id> },
 // () => call(…))`, which returns the call's value, so `await` and `return` keep their meaning.
 // A middleware's `next()` after it stored the id becomes `withTrace({ correlationId: req.reqId }, next)`.
+// A parameter that keeps the id gets `traceId()` in the origin's place: `withTrace({ … }, () => lock(traceId()))`.
 import type { Rule, RuleContext } from './rule.js';
 
 export const originCalls: Rule = {
@@ -18,6 +19,11 @@ export const originCalls: Rule = {
         edits.add(start, wrap.call.end, `${withTrace}({ ${ctx.config.idField}: ${id} }, ${wrap.call.expression.getText(file)})`, wrap.owner);
         ctx.counts.originsWrapped++;
         continue;
+      }
+      if (wrap.keptArgument) {
+        // The kept parameter still takes the id: inside the context it is the context's.
+        const { expression, needsDefined } = wrap.keptArgument;
+        edits.add(expression.getStart(file), expression.end, `${ctx.runtimeName(file, 'traceId')}()${needsDefined ? '!' : ''}`, wrap.owner);
       }
       edits.add(start, start, `${withTrace}({ ${ctx.config.idField}: ${id} }, () => `, wrap.owner);
       edits.add(wrap.call.end, wrap.call.end, ')', wrap.owner);

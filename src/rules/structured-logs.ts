@@ -48,6 +48,11 @@ export const structuredLogs: Rule = {
           ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: 'not converted: this file is a script (no import or export), and importing the log facade would make it a module, hiding its globals' });
           continue;
         }
+        const leftAlone = ctx.model.logsLeftAlone.get(call);
+        if (leftAlone) {
+          ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: leftAlone });
+          continue;
+        }
         if (edits.isInsideEdit(call.getStart(file), call.end) || ctx.isRefused(logUnit(path, call.getStart(file)))) continue;
         const text = logCall.kind === 'console' ? consoleCallText(logCall, edits, ctx) : loggerCallText(logCall, edits, ctx);
         if (text === undefined) continue;

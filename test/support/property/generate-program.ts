@@ -88,7 +88,7 @@ export function generateProgram(seed: number, features: GeneratorFeatures = ALL_
     unitCount,
   );
   const units: Unit[] = names.map((name) => generateUnit(random, flavour, features, modules, name + tag));
-  units.forEach((unit, index) => (unit.calls = generateCalls(random, features, units, index)));
+  units.forEach((unit, index) => (unit.calls = generateCalls(random, features, units, index, flavour === 'js-cjs')));
   const requests = Array.from({ length: random.int(1, 2) }, () => generateRequest(random, features, units));
   return { seed, flavour, modules, units, requests, tag };
 }
@@ -156,12 +156,16 @@ function generateLog(random: Random, unit: Unit): LogStatement {
   };
 }
 
-function generateCalls(random: Random, features: GeneratorFeatures, units: Unit[], index: number): Call[] {
+/**
+ * `acyclic`: modules only call modules of a higher index (CommonJS modules that require each other
+ * in a cycle see each other's exports half-built, which the original program would trip on too).
+ */
+function generateCalls(random: Random, features: GeneratorFeatures, units: Unit[], index: number, acyclic: boolean): Call[] {
   const caller = units[index];
   const callerHasId = traceParam(caller) !== undefined;
   const candidates = units
     .map((unit, i) => ({ unit, i }))
-    .filter(({ unit, i }) => i > index && (caller.isAsync || !unit.isAsync))
+    .filter(({ unit, i }) => i > index && (caller.isAsync || !unit.isAsync) && (!acyclic || unit.module >= caller.module))
     .filter(({ unit }) => callerHasId || features.literalIntoTraceParam || traceParam(unit) === undefined);
   return random.sample(candidates, random.int(0, 2)).map(({ unit, i }) => {
     const style: CallStyle = caller.isAsync && features.callbacks ? random.pick(['await', 'await', 'timeout', 'then', 'all-with-next'] as const) : 'await';
