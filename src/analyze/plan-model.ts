@@ -254,6 +254,8 @@ function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Comp
         const file = call.getSourceFile();
         // Already in a context (a second run): the origin's wrap is there.
         if (!facts.editable.has(file.fileName) || runsInWithTrace(call)) continue;
+        // `traceId()` passed on (a second run) is the context's own id: its context is already there.
+        if (value.kind === 'origin' && readsTraceContext(value.expression)) continue;
         if (value.kind === 'origin-local') {
           const result = restScopeOf(value.declaration, value.name);
           const scope = 'scope' in result ? result.scope : undefined;
@@ -367,6 +369,12 @@ function runsInWithTrace(node: ts.Node): boolean {
     if (ts.isCallExpression(current) && /(^|\.)withTrace$/.test(current.expression.getText())) return true;
   }
   return false;
+}
+
+/** `traceId()` / `trace.traceId()` (with or without `!`): a read of the runtime module's context. */
+function readsTraceContext(expression: ts.Expression): boolean {
+  const value = unwrapExpression(expression);
+  return ts.isCallExpression(value) && value.arguments.length === 0 && /(^|\.)traceId$/.test(value.expression.getText());
 }
 
 function isInsideWithTrace(node: ts.Node): boolean {
