@@ -51,7 +51,7 @@ export function analyze(input: AnalyzeInput): Facts {
   const publicApi = input.publicApiFrom ? findPublicApi(program, checker, input.publicApiFrom) : undefined;
   if (publicApi) refusePublicApi(publicApi, groups, references);
   const origins = new OriginRecognizer(checker, [...editable.values()].map((e) => e.sourceFile));
-  const loggers = new ProjectLoggers(checker, input.loggerNames);
+  const loggers = new ProjectLoggers(checker, input.loggerNames, files);
   const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 
   // Slots: one per (group, position).
