@@ -1,6 +1,7 @@
 // End to end with in-house, console-like loggers: a small HTTP service logs through its own class
 // logger (`info(message: string, ...args)`, text lines through console) and its own factory logger
-// (`createLogger(module)`, JSON lines on stdout), threading the request id by hand. Migrated, built
+// (`createLogger(module)`, JSON lines on stdout) and a `(message, level)` logger (the level second,
+// so the rewrite gives it a fields argument it prints), threading the request id by hand. Migrated, built
 // and run under 20 concurrent requests, every record it writes while serving a request must carry
 // that request's id — injected once, in each logger's write path.
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
@@ -48,7 +49,25 @@ export class AppLogger {
   };
 }
 `,
+  'src/logging/level-logger.ts': `type Level = 'info' | 'warn' | 'error';
+
+export class LevelLogger {
+  log(message: string, level?: Level): void {
+    const lvl = level ?? 'info';
+    console[lvl](\`\${lvl.toUpperCase()} \${message}\`);
+  }
+}
+`,
+  'src/audit.ts': `import { LevelLogger } from './logging/level-logger.js';
+
+const logger = new LevelLogger();
+
+export function audit(orderId: string, requestId: string): void {
+  logger.log(\`[\${requestId}] audited \${orderId}\`, 'warn');
+}
+`,
   'src/orders.ts': `import { AppLogger } from './logging/app-logger.js';
+import { audit } from './audit.js';
 import { createLogger } from './logging/create-logger.js';
 
 const logger = createLogger('orders');
@@ -67,6 +86,7 @@ export async function placeOrder(orderId: string, requestId: string): Promise<nu
   const total = await price(orderId, requestId);
   setTimeout(() => log.warn(\`[\${requestId}] order \${orderId} settles later\`, { total }), Math.random() * 10);
   logger.info('Order placed', { orderId });
+  audit(orderId, requestId);
   return total;
 }
 `,
@@ -114,17 +134,17 @@ afterAll(async () => {
 });
 
 describe('a service logging through its own console-like loggers, migrated', () => {
-  it('converts every interpolated call and injects the id into both loggers once', () => {
+  it('converts every interpolated call and injects the id into each logger once', () => {
     const findings = report.findings.map((f) => `${f.file}:${f.line} ${f.kind} ${f.message}`);
     expect(findings.filter((f) => !f.includes(' note ')), findings.join('\n')).toEqual([]);
-    expect(report.summary.logsConverted).toBe(4);
+    expect(report.summary.logsConverted).toBe(5);
   });
 
   it('writes every record of a request with that request\'s id', () => {
     const orderOf = new Map(requests.map((r) => [r.orderId, r.id]));
     const records = lines.filter((line) => /order-\d+/.test(line));
-    // Per request: placing (class), priced (factory), settles later (class), placed (factory).
-    expect(records).toHaveLength(REQUESTS * 4);
+    // Per request: placing (class), priced (factory), settles later (class), placed (factory), audited (level).
+    expect(records).toHaveLength(REQUESTS * 5);
     for (const line of records) {
       const orderId = /order-\d+/.exec(line)![0];
       const carried = line.startsWith('{') ? (JSON.parse(line) as { correlationId?: string }).correlationId : /correlationId: '([^']+)'/.exec(line)?.[1];

@@ -47,7 +47,7 @@ export function analyze(input: AnalyzeInput): Facts {
   const publicApi = input.publicApiFrom ? findPublicApi(program, checker, input.publicApiFrom) : undefined;
   if (publicApi) refusePublicApi(publicApi, groups, references);
   const origins = new OriginRecognizer(checker, [...editable.values()].map((e) => e.sourceFile));
-  const loggers = new ProjectLoggers(checker, input.loggerNames);
+  const loggers = new ProjectLoggers(checker, input.loggerNames, files);
   const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 
   const { slots, slotOfSymbol, requiredParams } = buildSlots({ checker, files, isEditable, externallyTyped, isLogCall }, groups, input.onProgress);

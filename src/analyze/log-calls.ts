@@ -34,6 +34,13 @@ export interface LoggerLogCall {
   mergedSpread?: ts.Expression;
   /** The message and the arguments after it. */
   messageArgs: ts.Expression[];
+  /**
+   * A `(message, level)` wrapper's level: the call's argument, kept as written, or the level the
+   * wrapper defaults to (undefined when it does not say); the fields go after it.
+   */
+  level?: { argument: ts.Expression } | { defaultLevel: string | undefined };
+  /** Arguments after the fields one that the logger's signature reads (`logger.error(msg, meta, err)`): kept as written. */
+  after?: ts.Expression[];
   values: ts.Expression[];
   /** The message interpolates values: only such calls are rewritten. */
   interpolated: boolean;
@@ -93,7 +100,7 @@ export function collectLogCalls(file: ts.SourceFile, checker: ts.TypeChecker, lo
         facts.calls.push(call);
         return true;
       }
-      const logger = loggers.loggerOf(node);
+      const logger = loggers.loggerOf(node) ?? loggers.functionLoggerOf(node);
       if (logger) {
         const call = describeLoggerCall(node, logger.logger, logger.method, (e) => metaKindOf(checker, e));
         markErrors(call.values);
@@ -173,6 +180,17 @@ function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, meth
     out.leading = [rest[0]!];
     rest = rest.slice(1);
   }
+  if (logger.levelSecond) return describeLevelSecondCall(out, rest, logger, method);
+  if (logger.leadingParameters) {
+    // `log(reqId, message, …)`: the arguments before the printed values stay (or go with their parameter).
+    if (rest.length <= logger.leadingParameters) return out;
+    out.leading = rest.slice(0, logger.leadingParameters);
+    rest = rest.slice(logger.leadingParameters);
+  }
+  if (logger.library === 'own' && logger.parametersAfterFields && rest.length > 2 && rest.length <= 2 + logger.parametersAfterFields) {
+    out.after = rest.slice(2);
+    rest = rest.slice(0, 2);
+  }
   const form = logger.form ?? (isStringExpression(rest[0]) ? 'message-first' : 'object-first');
   let mergeProblem: string | undefined;
   if (form === 'object-first' && rest.length >= 2 && !isStringExpression(rest[0]) && isStringExpression(rest[1])) {
@@ -209,13 +227,42 @@ function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, meth
   if (unused > 0 && !consoleLike && (form === 'message-first' || !formats)) {
     out.problem ??= `\`${logger.label}.${method}\` has arguments after its message that no format specifier uses; convert it by hand`;
   }
-  if (logger.library === 'own' && logger.stringsOnly) {
+  if (logger.closedOptions?.problem) {
+    out.problem ??= logger.closedOptions.problem;
+    out.perLogger = true;
+  } else if (logger.closedOptions && out.mergedSpread) {
+    out.problem ??= `\`${logger.label}.${method}\` passes its options by reference; the rewrite cannot add fields to their \`${logger.closedOptions.property}\`; convert it by hand`;
+  } else if (logger.library === 'own' && logger.stringsOnly) {
     out.problem ??= `\`${logger.label}\` takes strings only (no argument can carry fields), so its messages keep their values; give its methods a \`fields\` parameter (or \`...args\`) to convert them`;
     out.perLogger = true;
   } else if (logger.form === undefined) {
     out.problem ??= `cannot tell how \`${logger.label}\` takes fields (no \`(msg, fields)\`, \`(fields, msg)\` or \`(msg, ...args)\` signature); convert its calls by hand, or name the logger in loggerNames only if it is pino-, winston- or bunyan-like`;
     out.perLogger = true;
   }
+  return out;
+}
+
+/**
+ * `logger.log(message, level)`: the message is the first argument, the level stays second (or the
+ * wrapper's default level is written out), and the fields go third, an argument the logger-context
+ * rule gives the wrapper. A call with more arguments than that is not one the wrapper reads.
+ */
+function describeLevelSecondCall(out: LoggerLogCall, args: ts.Expression[], logger: ProjectLogger, method: string): LoggerLogCall {
+  if (!isStringExpression(args[0])) return out;
+  out.messageArgs = args.slice(0, 1);
+  out.values = interpolatedExpressions(out.messageArgs);
+  out.interpolated = out.values.length > 0;
+  if (!out.interpolated) return out;
+  if (logger.levelSecond?.problem) {
+    out.problem = logger.levelSecond.problem;
+    out.perLogger = true;
+    return out;
+  }
+  if (args.length > 2) {
+    out.problem = `\`${logger.label}.${method}\` takes \`(message, level)\`; this call passes more, which the wrapper does not read; convert it by hand`;
+    return out;
+  }
+  out.level = args[1] ? { argument: args[1] } : { defaultLevel: logger.levelSecond?.defaultLevel };
   return out;
 }
 

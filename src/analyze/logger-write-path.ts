@@ -54,7 +54,7 @@ export function writeSinksOf(implementation: ts.SignatureDeclaration, checker: t
     visited.add(fn);
     walk(body, (node) => {
       if (!ts.isCallExpression(node)) return true;
-      const sink = sinkOf(node);
+      const sink = sinkOf(node, checker);
       if (sink) {
         sinks.set(node, sink);
         return true;
@@ -68,14 +68,33 @@ export function writeSinksOf(implementation: ts.SignatureDeclaration, checker: t
   return [...sinks.values()];
 }
 
-function sinkOf(call: ts.CallExpression): WriteSink | undefined {
+function sinkOf(call: ts.CallExpression, checker: ts.TypeChecker): WriteSink | undefined {
   const callee = unwrapExpression(call.expression);
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
   const object = unwrapExpression(callee.expression);
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  const kind = ts.isIdentifier(object) && object.text === 'console' ? 'console' : name === 'write' && isStream(object) ? 'write' : undefined;
+  const kind =
+    (ts.isIdentifier(object) && object.text === 'console') || isConsoleLikeLogger(object, name, checker) ? 'console' : name === 'write' && isStream(object) ? 'write' : undefined;
   if (!kind) return undefined;
   return { call, kind, record: recordOf(call) };
+}
+
+/** Libraries whose loggers get the context where they are created (logger-context), not in a wrapper. */
+const CONTEXT_AT_CREATION = /\/node_modules\/(pino|winston|logform|winston-transport|bunyan|@types\/bunyan)\//;
+
+/**
+ * A library logger that prints like console (log4js: `info(message: any, ...args: any[])`, which
+ * formats its arguments with util.format): the method called, or `info` for `logger[level](…)`.
+ */
+function isConsoleLikeLogger(object: ts.Expression, name: string | undefined, checker: ts.TypeChecker): boolean {
+  const method = name ?? 'info';
+  if (!LEVEL_METHOD.test(method) || method === 'log') return false;
+  const member = checker.getTypeAtLocation(object).getProperty(method);
+  const declaration = member?.valueDeclaration;
+  if (!declaration || !ts.isMethodSignature(declaration) && !ts.isMethodDeclaration(declaration)) return false;
+  if (!declaration.getSourceFile().fileName.includes('/node_modules/') || CONTEXT_AT_CREATION.test(declaration.getSourceFile().fileName)) return false;
+  const [first, second] = declaration.parameters;
+  return !!first && !!second && !first.dotDotDotToken && !!second.dotDotDotToken && declaration.parameters.length === 2;
 }
 
 /** `process.stdout`, `process.stderr`, `this.stream`, `stream`, `out`: something written to. */
@@ -106,6 +125,25 @@ function calleeImplementation(call: ts.CallExpression, from: ts.Node, checker: t
   if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
     const init = unwrapExpression(declaration.initializer);
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a `(message, level)` wrapper can be given a third `fields` argument that it prints: two
+ * plain parameters, and every write in its own body (where the new parameter is in scope) a
+ * console-like call that prints what follows its message. The problem, said once per logger, else undefined.
+ */
+export function fieldsArgumentProblem(implementation: ts.SignatureDeclaration, checker: ts.TypeChecker, label: string): string | undefined {
+  const cannot = `\`${label}\` takes \`(message, level)\`, so no argument can carry fields`;
+  const parameters = implementation.parameters;
+  if (parameters.length !== 2 || parameters.some((p) => !ts.isIdentifier(p.name) || p.dotDotDotToken)) {
+    return `${cannot}; its messages keep their values — give it a \`fields\` argument that it prints to convert them`;
+  }
+  const sinks = writeSinksOf(implementation, checker);
+  const outside = sinks.filter((sink) => sink.kind !== 'console' || sink.record || ts.findAncestor(sink.call.parent, ts.isFunctionLike) !== implementation);
+  if (sinks.length === 0 || outside.length > 0) {
+    return `${cannot}, and the rewrite cannot see a console-like write in its own body to print them; its messages keep their values — give it a \`fields\` argument that it prints to convert them`;
   }
   return undefined;
 }

@@ -14,6 +14,7 @@ import { ts } from 'ts-morph';
 import { DEFAULT_LOGGER_NAMES } from '../config/config.js';
 import { RUNTIME_MODULE_MARKER } from '../runtime/runtime-options.js';
 import { returnedExpressions, unwrapExpression, walk } from '../syntax/function-likes.js';
+import { fieldsArgumentProblem } from './logger-write-path.js';
 
 export type LoggerLibrary = 'pino' | 'winston' | 'bunyan';
 /** pino/bunyan: `logger.info({ fields }, 'msg')`; winston and the facade: `logger.info('msg', { fields })`. */
@@ -39,6 +40,24 @@ export interface ProjectLogger {
   stringsOnly?: boolean;
   /** Own loggers: the method that implements the call, when the analysed code declares it. */
   implementation?: ts.SignatureDeclaration;
+  /**
+   * Own loggers whose method reads `(message, level)` (ldar's `log(message, level)` over log4js):
+   * the second argument is the level, so fields cannot go there; `defaultLevel` is the level the
+   * wrapper falls back to when none is passed (`level = level || 'info'`), when it says so.
+   */
+  levelSecond?: { defaultLevel?: string; problem?: string };
+  /**
+   * Own `(message, options)` loggers whose options are a closed type (`{ tag?, data? }`): new
+   * fields go under its free-form `property` (`data`), or, with none, nowhere (`problem`, said once).
+   */
+  closedOptions?: { property?: string; problem?: string };
+  /**
+   * A log *function* of the project (`function log(reqId, ...args) { console.log(`[${reqId}]`, ...args) }`):
+   * how many parameters come before the values it prints; those arguments are not part of the line.
+   */
+  leadingParameters?: number;
+  /** Own message-first loggers: how many parameters follow the fields one (`error(msg, meta, err?)`): those arguments stay as written. */
+  parametersAfterFields?: number;
 }
 
 export interface LoggerCreation {
@@ -51,10 +70,12 @@ const LIBRARY_METHODS: Record<LoggerLibrary, ReadonlySet<string>> = {
   bunyan: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
   winston: new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'log', 'notice', 'warning', 'crit', 'alert', 'emerg']),
 };
-const OWN_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'verbose', 'notice', 'critical']);
+const OWN_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'verbose', 'notice', 'critical', 'log']);
 /** Any method a logger call may use: checked first, so other calls cost nothing. */
 const ANY_LOG_METHOD = new Set([...OWN_METHODS, ...Object.values(LIBRARY_METHODS).flatMap((methods) => [...methods])]);
 const MESSAGE_NAMES = /^(msg|message|text|format|fmt)$/i;
+const LEVEL_NAMES = /^(level|lvl|severity|logLevel|loglevel)$/i;
+const LEVEL_VALUES = new Set(['trace', 'debug', 'info', 'log', 'warn', 'warning', 'error', 'fatal', 'verbose', 'notice', 'critical', 'silly', 'http']);
 const FIELDS_NAMES = /^(fields|meta|metadata|context|ctx|data|extra|props|properties|attrs|attributes|details|obj|object|bindings|payload)$/i;
 const LIBRARY_BY_PATH: [RegExp, LoggerLibrary][] = [
   [/\/node_modules\/pino\//, 'pino'],
@@ -68,9 +89,13 @@ export class ProjectLoggers {
   /** Asked for every call twice (param uses, then log calls): resolved once. */
   private readonly callCache = new Map<ts.CallExpression, { logger: ProjectLogger; method: string } | null>();
 
+  /** `global.logger = require('./lib/logger')`: globals the program sets, by name (read lazily). */
+  private globals: Map<string, ts.Expression> | undefined;
+
   constructor(
     private readonly checker: ts.TypeChecker,
     loggerNames: readonly string[] = DEFAULT_LOGGER_NAMES,
+    private readonly files: readonly ts.SourceFile[] = [],
   ) {
     this.names = new Set(loggerNames);
   }
@@ -109,7 +134,7 @@ export class ProjectLoggers {
     // One logger per implementation (a class, a factory's object), however many variables hold it.
     const owner = implementation ? implementationOwner(implementation) : this.declarationOf(receiver);
     const key = owner ? keyOf(owner) : `own:${label}`;
-    return { logger: { library: 'own', label, key, implementation, ...this.ownForm(call) }, method };
+    return { logger: { library: 'own', label, key, implementation, ...this.ownForm(call, implementation, label) }, method };
   }
 
   /**
@@ -120,6 +145,14 @@ export class ProjectLoggers {
     const declaration = this.checker.getTypeAtLocation(call.expression).getCallSignatures()[0]?.getDeclaration();
     const withBody = declaration && implementationOf(declaration);
     if (withBody) return withBody;
+    const global = this.globalValueOf(receiver);
+    if (global) {
+      // `global.logger = require('./lib/logger')`, used without an import: the module's member.
+      const member = this.checker.getTypeAtLocation(global).getProperty(method);
+      const declaration = member && this.checker.getTypeOfSymbolAtLocation(member, global).getCallSignatures()[0]?.getDeclaration();
+      const found = declaration && implementationOf(declaration);
+      if (found) return found;
+    }
     for (const initializer of ts.isIdentifier(receiver) || ts.isPropertyAccessExpression(receiver) ? this.initializersOf(receiver) : [receiver]) {
       const created = unwrapExpression(initializer);
       if (!ts.isCallExpression(created)) continue;
@@ -134,6 +167,42 @@ export class ProjectLoggers {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A call of a project function named like a logger (`log(reqId, `…`)`) whose last parameter is a
+   * rest of any values it hands to console (`console.log(prefix, ...args)`): a console-like logger,
+   * the arguments before the rest kept as they are. Not a logger for the id analysis: passing the id
+   * to it stays a pass, so the trace-params rule still decides that parameter.
+   */
+  functionLoggerOf(call: ts.CallExpression): { logger: ProjectLogger; method: string } | undefined {
+    const callee = unwrapExpression(call.expression);
+    if (!ts.isIdentifier(callee) || !this.names.has(callee.text)) return undefined;
+    const fn = this.functionOf(callee);
+    const body = fn?.body;
+    const rest = fn?.parameters[fn.parameters.length - 1];
+    if (!fn || !body || !rest?.dotDotDotToken || !ts.isIdentifier(rest.name)) return undefined;
+    const restName = rest.name.text;
+    const element = this.checker.getTypeAtLocation(rest).getNumberIndexType();
+    if (element && typeKind(element) !== undefined) return undefined; // strings only or fields only: not console's any values
+    let printsRest = false;
+    walk(body, (node) => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.getText() === 'console') {
+        if (node.arguments.some((a) => ts.isSpreadElement(a) && ts.isIdentifier(a.expression) && a.expression.text === restName)) printsRest = true;
+      }
+      return !printsRest;
+    });
+    if (!printsRest) return undefined;
+    const logger: ProjectLogger = {
+      library: 'own',
+      form: 'message-first',
+      consoleLike: true,
+      label: callee.text,
+      key: keyOf(fn),
+      implementation: fn,
+      leadingParameters: fn.parameters.length - 1,
+    };
+    return { logger, method: callee.text };
   }
 
   /** Every pino/winston/bunyan logger created in a file (`.child()` loggers inherit, so they are not creations). */
@@ -302,7 +371,34 @@ export class ProjectLoggers {
 
   private declarationOf(receiver: ts.Expression): ts.Node | undefined {
     const node = ts.isPropertyAccessExpression(receiver) ? receiver.name : receiver;
-    return this.resolvedSymbol(node)?.declarations?.[0];
+    return this.resolvedSymbol(node)?.declarations?.[0] ?? this.globalValueOf(receiver);
+  }
+
+  /**
+   * The value of a global the code uses without declaring it (`logger` after
+   * `global.logger = require('./lib/logger')` or `globalThis.logger = …` somewhere in the program).
+   */
+  private globalValueOf(receiver: ts.Expression): ts.Expression | undefined {
+    if (!ts.isIdentifier(receiver)) return undefined;
+    const symbol = this.checker.getSymbolAtLocation(receiver);
+    if (symbol?.declarations?.some((d) => !ts.isPropertyAccessExpression(d) && !ts.isBinaryExpression(d))) return undefined; // a declared name, not the global
+    if (!this.globals) {
+      this.globals = new Map();
+      for (const file of this.files) {
+        walk(file, (node) => {
+          if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return true;
+          const left = unwrapExpression(node.left);
+          if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && /^(global|globalThis)$/.test(left.expression.text)) {
+            const name = left.name.text;
+            // Assigned more than once (`global.x = null`, then the real value): the last non-null value wins.
+            const value = unwrapExpression(node.right);
+            if (value.kind !== ts.SyntaxKind.NullKeyword) this.globals!.set(name, node.right);
+          }
+          return true;
+        });
+      }
+    }
+    return this.globals.get(receiver.text);
   }
 
   private isNamedLikeALogger(receiver: ts.Expression): boolean {
@@ -321,8 +417,15 @@ export class ProjectLoggers {
    * How an own logger's method takes fields, from its signatures (types first, then parameter
    * names): `(msg, fields)`, `(fields, msg)`, console-like `(msg, ...args)`/`(...args)`, or strings only.
    */
-  private ownForm(call: ts.CallExpression): Pick<ProjectLogger, 'form' | 'consoleLike' | 'stringsOnly'> {
-    const signatures = this.checker.getTypeAtLocation(call.expression).getCallSignatures();
+  private ownForm(call: ts.CallExpression, implementation: ts.SignatureDeclaration | undefined, label: string): Pick<ProjectLogger, 'form' | 'consoleLike' | 'stringsOnly' | 'levelSecond' | 'closedOptions' | 'parametersAfterFields'> {
+    let signatures = this.checker.getTypeAtLocation(call.expression).getCallSignatures();
+    // A global used without a declaration has no type: its implementation's signature says it.
+    if (signatures.length === 0 && implementation) {
+      const own = this.checker.getSignatureFromDeclaration(implementation);
+      if (own) signatures = [own];
+    }
+    const levelSecond = this.levelSecondForm(signatures, implementation, label);
+    if (levelSecond) return levelSecond;
     const forms = new Set<LoggerForm>();
     let consoleLike = false;
     let stringsOnly = signatures.length > 0;
@@ -333,12 +436,62 @@ export class ProjectLoggers {
       if (first === 'fields' && second === 'message') forms.add('object-first');
       const restOfAny = (kind: ParameterKind | undefined) => kind === 'rest' || kind === 'rest-of-fields';
       if (restOfAny(first) || (first === 'message' && restOfAny(second))) consoleLike = true;
-      const onlyStrings = (first === 'message' && (parameters.length === 1 || second === 'rest-of-strings')) || first === 'rest-of-strings';
+      // `(message: string, context?: string)`: every parameter a string (NestJS LoggerService style).
+      const kinds = parameters.map((p) => this.parameterKind(p));
+      const onlyStrings = kinds.length > 0 && kinds.every((kind, i) => kind === 'rest-of-strings' || (kind === 'message' && (i === 0 || isStringTyped(parameters[i]!, this.checker))));
       if (!onlyStrings) stringsOnly = false;
+    }
+    if (forms.size === 1 && forms.has('message-first') && signatures.length === 1) {
+      const parameters = signatures[0]!.getParameters();
+      const closedOptions = this.closedOptionsOf(parameters[1]!, label);
+      return { form: 'message-first', parametersAfterFields: parameters.length - 2, ...(closedOptions ? { closedOptions } : {}) };
     }
     if (forms.size > 0) return { form: forms.size === 1 ? [...forms][0] : forms.has('object-first') ? 'object-first' : undefined };
     if (consoleLike) return { form: 'message-first', consoleLike: true };
     return { form: undefined, stringsOnly };
+  }
+
+  /**
+   * `(message, level)`: a message, then a level (named so, or typed as a union of level names), and
+   * nothing after. Its calls keep the level where it is; fields can only come after it.
+   */
+  private levelSecondForm(signatures: readonly ts.Signature[], implementation: ts.SignatureDeclaration | undefined, label: string): Pick<ProjectLogger, 'form' | 'levelSecond'> | undefined {
+    if (signatures.length !== 1) return undefined;
+    const parameters = signatures[0]!.getParameters();
+    if (parameters.length !== 2 || this.parameterKind(parameters[0]!) !== 'message') return undefined;
+    const level = parameters[1]!;
+    const declaration = level.valueDeclaration;
+    if (!declaration || !ts.isParameter(declaration) || declaration.dotDotDotToken) return undefined;
+    const type = this.checker.getTypeOfSymbolAtLocation(level, declaration);
+    const literals = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
+    const levelUnion = literals.length > 1 && literals.every((t) => t.isStringLiteral() && LEVEL_VALUES.has(t.value.toLowerCase()));
+    if (!levelUnion && !LEVEL_NAMES.test(level.name)) return undefined;
+    const problem = implementation
+      ? fieldsArgumentProblem(implementation, this.checker, label)
+      : `\`${label}\` takes \`(message, level)\`, so no argument can carry fields, and its implementation is not in the analysed code; its messages keep their values`;
+    return { form: 'message-first', levelSecond: { defaultLevel: implementation && defaultOf(declaration, implementation), problem } };
+  }
+
+  /**
+   * A fields parameter typed as a closed object (no index signature): a literal with other keys
+   * does not type-check, so the fields go under its free-form property (`data?: any`,
+   * `meta?: Record<string, unknown>`), or the logger cannot take them. Undefined when it is open.
+   */
+  private closedOptionsOf(parameter: ts.Symbol, label: string): ProjectLogger['closedOptions'] {
+    const declaration = parameter.valueDeclaration;
+    if (!declaration) return undefined;
+    const type = this.checker.getTypeOfSymbolAtLocation(parameter, declaration);
+    const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
+    const closed = (t: ts.Type) => (t.flags & ts.TypeFlags.Object) !== 0 && !t.getStringIndexType() && t.getProperties().length > 0;
+    if (parts.length !== 1 || !closed(parts[0]!)) return undefined;
+    const freeForm = parts[0]!.getProperties().find((property) => {
+      if (!FIELDS_NAMES.test(property.name)) return false;
+      const propertyType = this.checker.getNonNullableType(this.checker.getTypeOfSymbolAtLocation(property, declaration));
+      return (propertyType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive)) !== 0 || !!propertyType.getStringIndexType();
+    });
+    if (freeForm) return { property: freeForm.name };
+    const names = parts[0]!.getProperties().map((p) => `\`${p.name}\``).join(', ');
+    return { problem: `\`${label}\` takes its fields as a closed type (${names}) with no free-form property, so its messages keep their values; give that type a \`data\` (or \`meta\`) property its write path prints to convert them` };
   }
 
   /** What a parameter takes: a message, fields, or (rest) any values, strings only, or fields. */
@@ -356,6 +509,30 @@ export class ProjectLoggers {
     if (FIELDS_NAMES.test(parameter.name)) return 'fields';
     return undefined;
   }
+}
+
+/** A parameter's default: `level = 'info'`, or a first statement `level = level || 'info'` / `level ? level : 'info'` / `level ??= 'info'`. */
+function defaultOf(parameter: ts.ParameterDeclaration, implementation: ts.SignatureDeclaration): string | undefined {
+  const literal = (e: ts.Expression | undefined) => {
+    const value = e && unwrapExpression(e);
+    return value && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) ? value.text : undefined;
+  };
+  if (parameter.initializer) return literal(parameter.initializer);
+  const name = parameter.name.getText();
+  const body = (implementation as { body?: ts.Node }).body;
+  if (!body || !ts.isBlock(body)) return undefined;
+  for (const statement of body.statements) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const e = unwrapExpression(statement.expression);
+    if (!ts.isBinaryExpression(e) || unwrapExpression(e.left).getText() !== name) continue;
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) return literal(e.right);
+    if (op !== ts.SyntaxKind.EqualsToken) continue;
+    const right = unwrapExpression(e.right);
+    if (ts.isBinaryExpression(right) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(right.operatorToken.kind) && unwrapExpression(right.left).getText() === name) return literal(right.right);
+    if (ts.isConditionalExpression(right) && unwrapExpression(right.condition).getText() === name && unwrapExpression(right.whenTrue).getText() === name) return literal(right.whenFalse);
+  }
+  return undefined;
 }
 
 /** The class or object literal whose methods an implementation is one of. */
@@ -382,6 +559,12 @@ function implementationOf(declaration: ts.Node): ts.SignatureDeclaration | undef
 interface Origin {
   library: LoggerLibrary;
   creation: ts.CallExpression;
+}
+
+/** A parameter whose type says string (not just its name). */
+function isStringTyped(parameter: ts.Symbol, checker: ts.TypeChecker): boolean {
+  const declaration = parameter.valueDeclaration;
+  return !!declaration && typeKind(checker.getTypeOfSymbolAtLocation(parameter, declaration)) === 'message';
 }
 
 /** 'message' for a string parameter, 'fields' for an object one; undefined for any/unknown and everything else. */

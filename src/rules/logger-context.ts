@@ -28,14 +28,22 @@ export const loggerContext: Rule = {
     const sinksDone = new Set<ts.CallExpression>();
     // What cannot be injected matters only for a logger some of whose messages lose their id.
     const interpolating = new Set<string>();
-    for (const calls of ctx.facts.logCalls.values()) for (const call of calls) if (call.kind === 'logger' && call.interpolated) interpolating.add(call.logger.key);
+    // `(message, level)` wrappers some of whose calls structured-logs gives a third, fields argument.
+    const takingFields = new Set<string>();
+    for (const calls of ctx.facts.logCalls.values()) {
+      for (const call of calls) {
+        if (call.kind === 'logger' && call.interpolated) interpolating.add(call.logger.key);
+        if (call.kind === 'logger' && call.interpolated && call.level && !call.problem) takingFields.add(call.logger.key);
+      }
+    }
     for (const calls of ctx.facts.logCalls.values()) {
       for (const call of calls) {
         if (call.kind !== 'logger' || call.logger.library !== 'own' || injected.has(call.logger.key)) continue;
         const { implementation } = call.logger;
         if (!implementation || !editable(implementation)) continue;
         injected.add(call.logger.key);
-        const problem = injectOwnLogger(call.logger, implementation, sinksDone, ctx);
+        const fields = takingFields.has(call.logger.key) ? addFieldsParameter(implementation, ctx) : undefined;
+        const problem = injectOwnLogger(call.logger, implementation, sinksDone, ctx, fields);
         if (problem && interpolating.has(call.logger.key)) ctx.findings.push({ ruleId: 'logger-context', kind: 'manual', node: implementation, message: problem });
       }
     }
@@ -128,7 +136,7 @@ function injectWinstonFormat(creation: LoggerCreation, ctx: RuleContext): string
  * `correlationId: traceId()` last (call-site fields never overwrite it); a console call gets one more
  * argument, an object with the id, inside a trace context only (console prints it with the line).
  */
-function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDeclaration, done: Set<ts.CallExpression>, ctx: RuleContext): string | undefined {
+function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDeclaration, done: Set<ts.CallExpression>, ctx: RuleContext, fields?: string): string | undefined {
   const sinks = loggerSinksOf(implementation, ctx.facts.checker).filter((sink) => !done.has(sink.call));
   // A wrapper around pino or winston: that library's logger gets the context where it is created.
   if (sinks.length === 0 && wrapsLibraryLogger(implementation, ctx)) return undefined;
@@ -141,6 +149,11 @@ function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDecl
   for (const sink of sinks) {
     done.add(sink.call);
     if (ctx.isRefused(ownerOf(sink.call)) || ALREADY_INJECTED.test(sink.call.getText())) continue;
+    if (printsTraceId(sink.call, ctx)) {
+      // `console.log(`[${reqId}]`, ...args)`: the id it printed becomes traceId(); nothing to add.
+      dropFindingsWithin(sink.call, ctx);
+      continue;
+    }
     const file = sink.call.getSourceFile();
     const edits = ctx.edits(file);
     // A console call the log rule converted now writes through the facade, which adds the id.
@@ -154,8 +167,12 @@ function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDecl
       const args = sink.call.arguments;
       const last = args[args.length - 1];
       const at = last ? last.end : file.text.indexOf('(', sink.call.expression.end) + 1;
-      const extra = `...(${id}() === undefined ? [] : [{ ${propertyKey(ctx.config.idField)}: ${id}() }])`;
-      edits.add(at, at, last ? `, ${extra}` : extra, ownerOf(sink.call));
+      const context = `...(${id}() === undefined ? [] : [{ ${propertyKey(ctx.config.idField)}: ${id}() }])`;
+      // A `(message, level)` wrapper's new fields argument is printed the way console prints objects.
+      const extra = fields ? `...(${fields} === undefined ? [] : [${fields}]), ${context}` : context;
+      // With a new fields parameter, the sink and the parameter stand or fall together.
+      const owner = fields ? loggerUnit(implementation.getSourceFile().fileName, implementation.getStart()) : ownerOf(sink.call);
+      edits.add(at, at, last ? `, ${extra}` : extra, owner);
       // `console[level](line, ...args)` is the logger's own write path, now handled: not a misuse to convert by hand.
       dropFindingsWithin(sink.call, ctx);
     } else unsupported.push(sink);
@@ -163,6 +180,32 @@ function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDecl
   if (unsupported.length === 0) return undefined;
   const where = unsupported.map((sink) => `\`${sink.call.expression.getText()}\` (line ${sink.call.getSourceFile().getLineAndCharacterOfPosition(sink.call.getStart()).line + 1})`).join(', ');
   return `\`${logger.label}\` (the project's own logger) writes text through ${where}: add \`${ctx.config.idField}\` from traceId() (trace-context module) to what it writes`;
+}
+
+/**
+ * `function log(message, level)` becomes `function log(message, level, fields)` (typed as an
+ * optional record in TypeScript): calls that pass no fields behave as before. Returns its name.
+ */
+function addFieldsParameter(implementation: ts.SignatureDeclaration, ctx: RuleContext): string {
+  const file = implementation.getSourceFile();
+  const body = (implementation as { body?: ts.Node }).body;
+  const used = new Set<string>();
+  const collect = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) used.add(node.text);
+    ts.forEachChild(node, collect);
+  };
+  if (body) collect(body);
+  const name = ['fields', 'logFields', 'recordFields'].find((n) => !used.has(n)) ?? 'fields2';
+  const typed = /\.(ts|tsx|mts|cts)$/.test(file.fileName);
+  const last = implementation.parameters[implementation.parameters.length - 1]!;
+  ctx.edits(file).add(last.end, last.end, `, ${name}${typed ? '?: Record<string, unknown>' : ''}`, loggerUnit(file.fileName, implementation.getStart(file)));
+  return name;
+}
+
+/** The sink prints the id it was given, which this run turns into a read of the context. */
+function printsTraceId(call: ts.CallExpression, ctx: RuleContext): boolean {
+  const within = (node: ts.Node) => node.getSourceFile() === call.getSourceFile() && node.getStart() >= call.getStart() && node.end <= call.end;
+  return ctx.model.contextReads.some((read) => within(read.reference)) || [...ctx.model.traceIdReferences].some(within);
 }
 
 function wrapsLibraryLogger(implementation: ts.SignatureDeclaration, ctx: RuleContext): boolean {

@@ -26,9 +26,10 @@ export const structuredLogs: Rule = {
     const reportedLoggers = new Set<string>();
     for (const calls of ctx.facts.logCalls.values()) {
       for (const logCall of calls) {
-        if (logCall.kind !== 'logger' || !logCall.perLogger || !logCall.problem || reportedLoggers.has(logCall.logger.key)) continue;
+        const problem = logCall.kind === 'logger' && logCall.perLogger ? logCall.problem : logCall.kind === 'logger' ? wrapperOutsideRun(logCall, ctx) : undefined;
+        if (logCall.kind !== 'logger' || !problem || reportedLoggers.has(logCall.logger.key)) continue;
         reportedLoggers.add(logCall.logger.key);
-        ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: logCall.call, message: logCall.problem });
+        ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: logCall.call, message: problem });
       }
     }
     for (const [path, calls] of ctx.facts.logCalls) {
@@ -42,7 +43,7 @@ export const structuredLogs: Rule = {
           if (logCall.kind === 'logger' && !logCall.perLogger) ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: logCall.problem });
           continue;
         }
-        if (logCall.kind === 'logger' && !logCall.interpolated) continue;
+        if (logCall.kind === 'logger' && (!logCall.interpolated || wrapperOutsideRun(logCall, ctx))) continue;
         if (logCall.kind === 'console' && isGlobalScript(file)) {
           // An import of the facade would turn the script into a module and hide the globals it declares.
           ctx.findings.push({ ruleId: 'structured-logs', kind: 'manual', node: call, message: 'not converted: this file is a script (no import or export), and importing the log facade would make it a module, hiding its globals' });
@@ -65,6 +66,14 @@ export const structuredLogs: Rule = {
     ctx.findings.push(...logTextReaderFindings(ctx.facts.logTextAssertions, changed));
   },
 };
+
+/** A `(message, level)` wrapper gets its fields argument from logger-context: only where this run edits it. */
+function wrapperOutsideRun(logCall: LoggerLogCall, ctx: RuleContext): string | undefined {
+  if (!logCall.level || logCall.problem) return undefined;
+  const { implementation, label } = logCall.logger;
+  if (implementation && ctx.facts.editable.has(implementation.getSourceFile().fileName)) return undefined;
+  return `\`${label}\` takes \`(message, level)\`, so no argument can carry fields, and its implementation is outside the files this run migrates; its messages keep their values`;
+}
 
 /** `log.<level>('message', { fields })`, or undefined when `logScope` leaves a constant call alone. */
 function consoleCallText(logCall: ConsoleLogCall, edits: FileEdits, ctx: RuleContext): string | undefined {
@@ -93,19 +102,60 @@ function loggerCallText(logCall: LoggerLogCall, edits: FileEdits, ctx: RuleConte
     existingEntries.push(...fieldEntries([{ name: 'err', code }], quote));
   }
   if (logCall.mergedSpread) existingEntries.push(`...${render(logCall.mergedSpread)}`);
-  for (const property of logCall.merged?.properties ?? []) {
+  // A closed options type (`{ tag?, data? }`): the fields go under its free-form property.
+  const room = logger.closedOptions?.property;
+  const properties = [...(logCall.merged?.properties ?? [])];
+  const roomIndex = room ? properties.findIndex((p) => p.name !== undefined && propertyNameOf(p.name) === room) : -1;
+  const roomProperty = roomIndex >= 0 ? properties[roomIndex] : undefined;
+  const roomObject = roomProperty && ts.isPropertyAssignment(roomProperty) ? unwrapExpression(roomProperty.initializer) : undefined;
+  const fieldsSource = roomObject && ts.isObjectLiteralExpression(roomObject) ? [...roomObject.properties] : room ? [] : properties;
+  for (const property of fieldsSource) {
     if (ts.isShorthandPropertyAssignment(property)) existing.push({ name: property.name.text, code: property.name.text });
     else if (ts.isPropertyAssignment(property)) existing.push({ name: (property.name as ts.Identifier | ts.StringLiteral | ts.NumericLiteral).text, code: render(property.initializer) });
     existingEntries.push(render(property));
   }
 
   const structured = buildStructuredMessage(args, { idField: ctx.config.idField, leftoverArgs: leftoverArgsOf(logger), existingFields: existing });
-  const entries = [...existingEntries, ...fieldEntries(structured.fields, quote)];
+  let entries = [...existingEntries, ...fieldEntries(structured.fields, quote)];
+  if (room && structured.fields.length === 0) entries = properties.map((p) => render(p));
+  else if (room) {
+    // What the free-form property held stays first: an object literal's entries, else its value spread.
+    const held = roomProperty && !(roomObject && ts.isObjectLiteralExpression(roomObject))
+      ? [`...${ts.isShorthandPropertyAssignment(roomProperty) ? roomProperty.name.text : spreadable(render((roomProperty as ts.PropertyAssignment).initializer), roomObject!)}`]
+      : [];
+    const inner = `${propertyKeyText(room, quote)}: { ${[...held, ...entries].join(', ')} }`;
+    const outer = properties.map((p) => render(p));
+    if (roomIndex >= 0) outer[roomIndex] = inner;
+    else outer.push(inner);
+    entries = outer;
+  }
   const message: RenderedArgument = { text: quoteString(structured.message, quote) };
-  const fields: RenderedArgument[] = entries.length > 0 ? [{ entries }] : [];
-  const leading = logCall.leading.map((a) => ({ text: render(a) }));
-  const rendered = logger.form === 'object-first' ? [...leading, ...fields, message] : [...leading, message, ...fields];
+  // An argument the signature reads after the fields one keeps its place: the fields stay, if empty.
+  const fields: RenderedArgument[] = entries.length > 0 ? [{ entries }] : logCall.after?.length ? [{ text: '{}' }] : [];
+  // A leading argument whose parameter trace-params removed (a list deletion around it) goes with it.
+  const deleted = (a: ts.Expression) => edits.isInsideEdit(a.getStart(file), a.end) && render(a) === a.getText(file);
+  const leading = logCall.leading.filter((a) => !deleted(a)).map((a) => ({ text: render(a) }));
+  if (logCall.level) {
+    // `(message, level)`: the level stays second, the fields (an argument the wrapper now takes) third.
+    const level = 'argument' in logCall.level ? render(logCall.level.argument) : logCall.level.defaultLevel !== undefined ? quoteString(logCall.level.defaultLevel, quote) : 'undefined';
+    return renderCall(calleeText(call, edits), [...leading, message, { text: level }, ...fields], layoutAt(call, quote, edits, ctx));
+  }
+  const after = (logCall.after ?? []).map((a) => ({ text: render(a) }));
+  const rendered = logger.form === 'object-first' ? [...leading, ...fields, message] : [...leading, message, ...fields, ...after];
   return renderCall(calleeText(call, edits), rendered, layoutAt(call, quote, edits, ctx));
+}
+
+function propertyNameOf(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
+}
+
+function propertyKeyText(name: string, quote: "'" | '"'): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quoteString(name, quote);
+}
+
+/** A value spread into an object literal: parenthesised unless it is a plain reference. */
+function spreadable(code: string, value: ts.Expression): string {
+  return ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || ts.isCallExpression(value) ? code : `(${code})`;
 }
 
 /** The call's text up to its `(`: callee, `?.`, type arguments. */

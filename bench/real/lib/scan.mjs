@@ -92,8 +92,12 @@ function interpolatedLogCall(sf, node) {
   const receiver = node.expression.expression.getText(sf);
   if (!(receiver === 'console' || /log/i.test(receiver.split('.').pop() ?? ''))) return undefined;
   const args = node.arguments;
+  // A logger's message is its first argument, or the second after pino's fields object: a template
+  // inside a meta object (`logger.info('Saved', { url: `${base}/x` })`) is a field already, not text.
+  // console prints every argument, so any of them counts.
+  const text = receiver === 'console' ? args : args.length > 1 && !isStringy(args[0]) && !isConcatenation(args[0]) ? [args[1]] : args.slice(0, 1);
   // console also counts `console.warn('msg:', value)`: extra arguments are values the line carries.
-  const interpolated = args.some((a) => (ts.isTemplateExpression(a) && a.templateSpans.length > 0) || isConcatenation(a)) ||
+  const interpolated = text.some((a) => (ts.isTemplateExpression(a) && a.templateSpans.length > 0) || isConcatenation(a)) ||
     (args.length > 1 && ts.isStringLiteral(args[0]) && /%[sdifjoO]/.test(args[0].text)) ||
     (receiver === 'console' && args.length > 1 && isStringy(args[0]));
   return interpolated ? { receiver, method } : undefined;

@@ -195,6 +195,8 @@ const PREFIX_BEFORE = new RegExp(`^\\s*([\\[(<{])?\\s*${ID_LABEL}\\s*[=:#]?\\s*$
 const SUFFIX_BEFORE = new RegExp(`\\s*[-|,;]?\\s*([\\[(<{])?\\s*${ID_LABEL}\\s*[=:#]?\\s*$`, 'i');
 /** `… for request ${id}`, `… in trace ${id}`: a phrase that only names the id goes with it. */
 const PHRASE_SUFFIX_BEFORE = /\s+(?:for|in|of|from|on|with|under)\s+(?:the\s+)?(?:req(?:uest)?|correlation|trace)(?:[\s_-]*id)?\s*[=:#]?\s*$/i;
+/** Text that cannot end a sentence: a preposition, article, conjunction or linking verb wants what followed it. */
+const DANGLING_END = /(?:^|\s)(?:with|for|in|of|from|on|under|by|to|at|as|via|using|into|is|was|are|were|be|the|a|an|and|or|but)\s*$/i;
 const CLOSERS: Record<string, string> = { '[': ']', '(': ')', '<': '>', '{': '}' };
 
 /**
@@ -228,7 +230,8 @@ function dropTraceIdAffixes(input: MessagePart[]): MessagePart[] {
     const appended = 'value' in parts[lastValue]! && (parts[lastValue] as { extra?: boolean }).extra === true;
     if (match && (match[0].trim().length > 0 || appended) && /^\s*[\])>}]?\s*$/.test(after) && (match[1] ? after.trim() === CLOSERS[match[1]] : after.trim() === '')) {
       const kept = beforeText.slice(0, beforeText.length - match[0].length);
-      parts = [...parts.slice(0, lastValue - 1), { text: kept }];
+      // `Request with id ${id}` → `Request with` is no sentence: the id stays, as a placeholder.
+      if (!DANGLING_END.test(kept) || appended) parts = [...parts.slice(0, lastValue - 1), { text: kept }];
     }
   }
   return mergeText(parts);
