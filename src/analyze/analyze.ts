@@ -15,7 +15,8 @@ import { importedFiles } from './imported-files.js';
 import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses } from './param-uses.js';
 import { findReferences, type CallSite, type References } from './references.js';
-import { findMiddlewareStores, readsStoredId, type MiddlewareStore } from './middleware-stores.js';
+import { findMiddlewareStores, readsStoredId } from './middleware-stores.js';
+import { isStoredIdParam } from './injected-params.js';
 import { findEventWiring, type EventWiring } from './event-listeners.js';
 import { findPublicApi, type PublicApi } from './public-api.js';
 import type { TraceNames } from './trace-names.js';
@@ -44,13 +45,15 @@ export function analyze(input: AnalyzeInput): Facts {
   }
   const isEditable = (file: ts.SourceFile) => editable.has(file.fileName);
 
+  const origins = new OriginRecognizer(checker, [...editable.values()].map((e) => e.sourceFile));
+  const middlewareStores = [...editable.values()].flatMap(({ sourceFile }) => findMiddlewareStores(sourceFile, origins, names.isCandidateParam));
+  const isContextParam = (param: ts.ParameterDeclaration) => isStoredIdParam(checker, param, middlewareStores, (e) => origins.isOrigin(e));
   const events = findEventWiring(checker, files);
-  const { groups, externallyTyped } = buildGroups(checker, files, names, [...events.listeners.values()]);
+  const { groups, externallyTyped } = buildGroups(checker, files, names, [...events.listeners.values()], isContextParam);
   const references = findReferences(checker, files, groups, isEditable);
   addEmitCallSites(events, groups, references, isEditable);
   const publicApi = input.publicApiFrom ? findPublicApi(program, checker, input.publicApiFrom) : undefined;
   if (publicApi) refusePublicApi(publicApi, groups, references);
-  const origins = new OriginRecognizer(checker, [...editable.values()].map((e) => e.sourceFile));
   const loggers = new ProjectLoggers(checker, input.loggerNames);
   const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 
@@ -199,10 +202,8 @@ export function analyze(input: AnalyzeInput): Facts {
   const loggerCreations: Facts['loggerCreations'] = [];
   const originLocals: Facts['originLocals'] = [];
   const errorExpressions = new Set<ts.Node>();
-  const middlewareStores: MiddlewareStore[] = [];
   const queueItems: Facts['queueItems'] = [];
   for (const { sourceFile } of editable.values()) {
-    middlewareStores.push(...findMiddlewareStores(sourceFile, origins, names.isCandidateParam));
     const found = collectLogCalls(sourceFile, checker, loggers, errorExpressions);
     if (found.calls.length > 0) logCalls.set(sourceFile.fileName, found.calls);
     for (const call of found.calls) {

@@ -38,12 +38,16 @@ export function argumentIndexOf(fn: FunctionLike, param: ts.ParameterDeclaration
   return fn.parameters.indexOf(param) - offset;
 }
 
-export function candidateParams(fn: FunctionLike, names: TraceNames): CandidateParam[] {
+/** A decorated parameter that holds the id a context already carries (see injected-params.ts). */
+export type IsContextParam = (param: ts.ParameterDeclaration) => boolean;
+
+export function candidateParams(fn: FunctionLike, names: TraceNames, isContextParam?: IsContextParam): CandidateParam[] {
   const out: CandidateParam[] = [];
   for (const param of fn.parameters) {
     // A decorated parameter is injected by a framework (`@Headers('x-request-id') requestId`):
-    // no caller passes it, so it cannot go; it is where the id is born instead.
-    if (ts.canHaveDecorators(param) && ts.getDecorators(param)?.length) continue;
+    // no caller passes it, so it cannot go; it is where the id is born instead — unless it holds
+    // the id a middleware already runs the request with.
+    if (ts.canHaveDecorators(param) && ts.getDecorators(param)?.length && !isContextParam?.(param)) continue;
     if (ts.isIdentifier(param.name)) {
       if (names.isCandidateParam(param.name.text)) out.push({ param });
     } else if (ts.isObjectBindingPattern(param.name)) {
@@ -124,6 +128,7 @@ export function buildGroups(
   names: TraceNames,
   /** Inline listeners of one event each: they receive the same emit arguments, so change together. */
   listenerSets: readonly FunctionLike[][] = [],
+  isContextParam?: IsContextParam,
 ): { groups: Group[]; externallyTyped: Map<FunctionLike, string> } {
   const uf = new UnionFind<FunctionLike>();
   const candidates: FunctionLike[] = [];
@@ -135,7 +140,7 @@ export function buildGroups(
 
   for (const file of files) {
     walk(file, (node) => {
-      if (isFunctionLike(node) && candidateParams(node, names).length > 0) {
+      if (isFunctionLike(node) && candidateParams(node, names, isContextParam).length > 0) {
         candidates.push(node);
         uf.add(node);
         const nameNode = referenceNameNode(node);
@@ -217,7 +222,7 @@ export function buildGroups(
     members.sort((a, b) => (a.getSourceFile().fileName.localeCompare(b.getSourceFile().fileName)) || a.pos - b.pos);
     const slots = new Map<string, SlotPosition>();
     for (const fn of members) {
-      for (const candidate of candidateParams(fn, names)) {
+      for (const candidate of candidateParams(fn, names, isContextParam)) {
         const position: SlotPosition = { index: argumentIndexOf(fn, candidate.param), property: candidate.property };
         slots.set(positionKey(position), position);
       }

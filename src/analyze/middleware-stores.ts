@@ -82,6 +82,12 @@ export function readsStoredId(access: ts.PropertyAccessExpression, stores: reado
     if (target.name.text !== access.name.text) return false;
     const storedOn = unwrapExpression(target.expression);
     if (ts.isPropertyAccessExpression(storedOn)) return ts.isPropertyAccessExpression(receiver) && receiver.name.text === storedOn.name.text;
+    if (isGetRequestCall(receiver)) return true;
     return ts.isIdentifier(receiver) && (target.name.text === 'id' ? REQUEST_OBJECT_NAME : STORE_RECEIVER).test(receiver.text);
   });
+}
+
+/** NestJS's `ctx.switchToHttp().getRequest()`: the request itself. */
+function isGetRequestCall(node: ts.Expression): boolean {
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(unwrapExpression(node.expression)) && (unwrapExpression(node.expression) as ts.PropertyAccessExpression).name.text === 'getRequest';
 }

@@ -206,10 +206,19 @@ function classifyObjectField(
     if (/headers?$/i.test(outerKey)) return use('header', field, `sent as the \`${key}\` header`);
     return classifyObjectField(container, use, isLogCall);
   }
+  // `{ [CORRELATION_HEADER]: id }`, `const headers = { [name]: id }`: a header named by a constant; the id is its value.
+  if (key === '' && isComputedHeaderField(field, object)) return use('header', field, `sent as the \`${field.name.getText()}\` header`);
   if (key === '' || /^(where|key|id)$/.test(key)) return use('key', field, `used as the \`${key || 'computed'}\` key of an object`);
   // `{ error, requestId }` for a response or error body: a trace-named field carries the id outward.
   if (isTraceFieldName(key)) return use('header', field, `sent as the \`${key}\` field`);
   return use('stored', field, `stored in the \`${key}\` field of an object that outlives the call`);
+}
+
+function isComputedHeaderField(field: ts.ShorthandPropertyAssignment | ts.PropertyAssignment, object: ts.Node): boolean {
+  if (!ts.isComputedPropertyName(field.name)) return false;
+  if (/header/i.test(field.name.expression.getText())) return true;
+  const holder = object.parent;
+  return !!holder && ts.isVariableDeclaration(holder) && holder.initializer === object && ts.isIdentifier(holder.name) && /headers$/i.test(holder.name.text);
 }
 
 function keyCallReason(call: ts.CallExpression, name: string, argIndex: number): string | undefined {
