@@ -4,9 +4,10 @@
 import { ts } from 'ts-morph';
 import type { Decision } from './decide.js';
 import type { Component, Facts, Reason, Slot } from './facts.js';
-import { unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
+import { unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
 import { needsDefinedValue, type Alias } from './param-uses.js';
 import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
+import type { AsyncHook } from './middleware-stores.js';
 import { originUnit, traceParamsUnit, type EditUnit } from '../syntax/edit-unit.js';
 
 export interface ContextRead {
@@ -27,6 +28,13 @@ export interface InlineWrap {
   handOn?: boolean;
 }
 
+/** A Fastify async hook that stores the id: it becomes a `done` hook that hands on inside the context. */
+export interface HookHandOn {
+  hook: AsyncHook;
+  id: ts.Expression;
+  owner: EditUnit;
+}
+
 export interface ScopeWrap {
   scope: RestScope;
   owners: EditUnit[];
@@ -45,11 +53,14 @@ export interface PlanModel {
   contextReads: ContextRead[];
   aliasRemovals: { alias: Alias; owner: EditUnit }[];
   inlineWraps: InlineWrap[];
+  hookHandOns: HookHandOn[];
   scopeWraps: ScopeWrap[];
   /** Expressions that denote the request's trace id inside log calls (dropped from messages). */
   traceIdReferences: Set<ts.Node>;
   /** Properties carrying the id in objects a log call takes as a value (`{ reqId, ms }`): removed. */
   logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: EditUnit }[];
+  /** Imports only removed parameters used (`import { TraceId }` for `@TraceId() reqId`), with the removals' owners. */
+  importRemovals: { specifier: ts.ImportSpecifier; owners: EditUnit[] }[];
   /** Components that turned out impossible while deriving (re-decide with them excluded). */
   newExclusions: Map<string, Reason>;
 }
@@ -70,6 +81,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
       planUses(model, slot, facts, owner, kept);
     }
   }
+  planDecoratorImports(model, facts);
   planOriginLocalScopes(model, facts, scopeWraps);
   planStoredIds(model, facts, queueScopes);
   dropWholeLogObjects(model);
@@ -87,9 +99,11 @@ function emptyModel(): PlanModel {
     contextReads: [],
     aliasRemovals: [],
     inlineWraps: [],
+    hookHandOns: [],
     scopeWraps: [],
     traceIdReferences: new Set(),
     logMemberDrops: [],
+    importRemovals: [],
     newExclusions: new Map(),
   };
 }
@@ -218,6 +232,44 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, k
   }
 }
 
+/** A decorator imported only for parameters that go (`@TraceId() reqId`) goes with them. */
+function planDecoratorImports(model: PlanModel, facts: Facts): void {
+  const removedIn = new Map<ts.SourceFile, { ranges: ts.Node[]; owners: EditUnit[]; decorators: ts.Identifier[] }>();
+  for (const { param, owner } of model.paramRemovals) {
+    const decorators = ts.canHaveDecorators(param) ? ts.getDecorators(param) ?? [] : [];
+    if (decorators.length === 0) continue;
+    const file = param.getSourceFile();
+    const entry = removedIn.get(file) ?? { ranges: [], owners: [], decorators: [] };
+    entry.ranges.push(param);
+    entry.owners.push(owner);
+    for (const decorator of decorators) {
+      const e = unwrapExpression(decorator.expression);
+      const callee = ts.isCallExpression(e) ? unwrapExpression(e.expression) : e;
+      if (ts.isIdentifier(callee)) entry.decorators.push(callee);
+    }
+    removedIn.set(file, entry);
+  }
+  const done = new Set<ts.ImportSpecifier>();
+  for (const [file, { ranges, owners, decorators }] of removedIn) {
+    for (const decorator of decorators) {
+      const symbol = facts.checker.getSymbolAtLocation(decorator);
+      const specifier = symbol?.declarations?.find((d): d is ts.ImportSpecifier => ts.isImportSpecifier(d));
+      if (!specifier || done.has(specifier) || specifier.isTypeOnly) continue;
+      let usedElsewhere = false;
+      walk(file, (node) => {
+        if (usedElsewhere || node === specifier) return false;
+        if (ts.isIdentifier(node) && node.text === decorator.text && facts.checker.getSymbolAtLocation(node) === symbol) {
+          usedElsewhere = !ranges.some((range) => node.pos >= range.pos && node.end <= range.end);
+        }
+        return !usedElsewhere;
+      });
+      if (usedElsewhere) continue;
+      done.add(specifier);
+      model.importRemovals.push({ specifier, owners });
+    }
+  }
+}
+
 /** Origin locals with a trace name that are logged get a context for the rest of their block. */
 function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
   for (const { declaration, name } of facts.originLocals) {
@@ -240,8 +292,9 @@ function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<t
  * (or a queue item's id inside its own context) is logging the context's.
  */
 function planStoredIds(model: PlanModel, facts: Facts, queueScopes: ReadonlyMap<ts.Node, ScopeWrap>): void {
-  for (const { next, id } of facts.middlewareStores) {
-    model.inlineWraps.push({ call: next, id, owner: originUnit(next.getSourceFile().fileName, next.pos), handOn: true });
+  for (const { next, asyncHook, id } of facts.middlewareStores) {
+    if (next) model.inlineWraps.push({ call: next, id, owner: originUnit(next.getSourceFile().fileName, next.pos), handOn: true });
+    if (asyncHook) model.hookHandOns.push({ hook: asyncHook, id, owner: originUnit(asyncHook.fn.getSourceFile().fileName, asyncHook.fn.pos) });
   }
   for (const access of queueScopes.keys()) {
     if (isDirectLogPart(access, facts.logValues)) model.traceIdReferences.add(access);
