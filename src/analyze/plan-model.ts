@@ -4,7 +4,7 @@
 import { ts } from 'ts-morph';
 import type { Decision } from './decide.js';
 import type { Component, Facts, Reason, Slot } from './facts.js';
-import { unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
+import { enclosingFunction, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
 import { needsDefinedValue, type Alias } from './param-uses.js';
 import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
 import type { AsyncHook } from './middleware-stores.js';
@@ -69,6 +69,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
   const model = emptyModel();
   const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
   const queueScopes = planQueueItemScopes(model, facts);
+  const storedReads = storedIdReadsInContext(facts);
   for (const [component, decision] of decisions) {
     if (!decision.migrate) continue;
     model.migrated.push(component);
@@ -77,7 +78,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     for (const slot of component.slots) {
       if (kept.has(slot)) continue;
       planDeclarations(model, slot, owner);
-      planIncomingValues(model, slot, component, owner, { scopeWraps, queueScopes, kept });
+      planIncomingValues(model, slot, component, owner, { scopeWraps, queueScopes, kept, storedReads });
       planUses(model, slot, facts, owner, kept);
     }
   }
@@ -145,6 +146,8 @@ interface IncomingContext {
   queueScopes: ReadonlyMap<ts.Node, ScopeWrap>;
   /** Slots of the component that keep their id (decided by the analysis). */
   kept: ReadonlyMap<Slot, unknown>;
+  /** Reads of an id a middleware stored (`req.reqId`): inside its context already. */
+  storedReads: ReadonlySet<ts.Node>;
 }
 
 /**
@@ -152,7 +155,7 @@ interface IncomingContext {
  * origin, a literal), the call runs in a context — around the rest of the block for an origin local.
  */
 function planIncomingValues(model: PlanModel, slot: Slot, component: Component, owner: EditUnit, around: IncomingContext): void {
-  const { scopeWraps, queueScopes, kept } = around;
+  const { scopeWraps, queueScopes, kept, storedReads } = around;
   for (const { site, value, element, from } of slot.incoming) {
     const argIndex = slot.index + site.argOffset;
     if (value.kind === 'omitted') continue;
@@ -172,6 +175,8 @@ function planIncomingValues(model: PlanModel, slot: Slot, component: Component, 
     const fromKept = !!from && kept.has(from) && runsOutsideContext(from, kept);
     // `handle(item.payload, item.reqId)` inside the item's own context: the argument just goes.
     if (value.kind === 'origin' && queueScopes.has(unwrapExpression(value.expression))) continue;
+    // `load(order, req.reqId)` after a middleware stored it: the context carries that id already.
+    if (value.kind === 'origin' && storedReads.has(unwrapExpression(value.expression))) continue;
     if (fromKept || value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
       const problem = inlineWrapProblem(site.call);
       if (problem) {
@@ -312,6 +317,12 @@ function dropWholeLogObjects(model: PlanModel): void {
     if ((object as ts.ObjectLiteralExpression).properties.length === count) model.traceIdReferences.add(object);
   }
   model.logMemberDrops = model.logMemberDrops.filter(({ element }) => !model.traceIdReferences.has(element.parent));
+}
+
+/** Reads of a stored id outside the middleware that stores it (its own body runs before the context). */
+function storedIdReadsInContext(facts: Facts): Set<ts.Node> {
+  const middleware = facts.middlewareStores.map(({ next, asyncHook }) => asyncHook?.fn ?? (next && enclosingFunction(next))).filter((fn): fn is NonNullable<typeof fn> => !!fn);
+  return new Set(facts.storedIdReads.filter((read) => !middleware.some((fn) => read.pos >= fn.pos && read.end <= fn.end)));
 }
 
 function scopeOf(declaration: ts.VariableDeclaration, name: ts.Identifier): RestScope | undefined {
