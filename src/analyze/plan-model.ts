@@ -304,7 +304,8 @@ function planStoredIds(model: PlanModel, facts: Facts, queueScopes: ReadonlyMap<
   for (const access of queueScopes.keys()) {
     if (isDirectLogPart(access, facts.logValues)) model.traceIdReferences.add(access);
   }
-  for (const read of facts.storedIdReads) {
+  // Not inside the middleware itself: it stores the id before the context starts.
+  for (const read of storedIdReadsInContext(facts)) {
     if (isDirectLogPart(read, facts.logValues)) model.traceIdReferences.add(read);
   }
 }
