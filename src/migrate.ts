@@ -6,9 +6,10 @@ import { ts } from 'ts-morph';
 import type { Config } from './config/config.js';
 import { analyze } from './analyze/analyze.js';
 import { traceNamesFrom } from './analyze/trace-names.js';
-import { isRuntimeModuleText, planRuntimeModules, type RuntimeModules } from './plan/runtime-module.js';
+import { isRuntimeModuleText, planRuntimeModules, programHasNodeTypes, type RuntimeModules } from './plan/runtime-module.js';
 import { writeChanges, renderChanges, type FileChange } from './apply/write-changes.js';
 import { formatChanges } from './format/format-changes.js';
+import { runtimeModuleLintNotes } from './format/runtime-lint-note.js';
 import type { Plan } from './plan/build-plan.js';
 import { planWithRefusals } from './plan/plan-with-refusals.js';
 import { buildProgram } from './project/build-program.js';
@@ -67,7 +68,7 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
     publicApiFrom: config.includePublicApi ? undefined : rootDirOf(discovery.roots[0] ?? config.cwd),
     onProgress: (d, t) => progress('analyze', d, t),
   });
-  const runtime = planRuntimeModules(config, discovery.roots, discovery.files);
+  const runtime = planRuntimeModules(config, discovery.roots, discovery.files, programHasNodeTypes(built.checker));
 
   const { plan, typeErrors } = verifyPlan({
     facts,
@@ -82,7 +83,8 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
   const formatted = config.formatEdits ? await formatChanges(collectChanges(plan, runtime), config.cwd) : undefined;
   const changes = formatted?.changes ?? collectChanges(plan, runtime);
   report.formatting = formatted?.formatting ?? { formatter: 'off', with: [], filesFormatted: 0 };
-  for (const note of formatted?.notes ?? []) report.findings.push({ ruleId: 'format', kind: 'note', file: display(note.path), line: 1, column: 1, message: note.message });
+  const lintNotes = runtimeModuleLintNotes(runtime.modules.filter((m) => plan.usedRuntimes.has(m.path)));
+  for (const note of [...(formatted?.notes ?? []), ...lintNotes]) report.findings.push({ ruleId: 'format', kind: 'note', file: display(note.path), line: 1, column: 1, message: note.message });
 
   progress('write', 0, changes.length);
   if (config.dryRun) report.diff = renderChanges(changes, config.cwd);

@@ -9,7 +9,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { checkout, install } from './lib/checkout.mjs';
-import { runCommand, typecheckCounts, lintCounts, testCounts } from './lib/commands.mjs';
+import { runCommand, typecheckCounts, lintCounts, testCounts, newLintProblems } from './lib/commands.mjs';
 import { scanTree } from './lib/scan.mjs';
 import { compareParams, arityCheck, reviewerScore } from './lib/measure.mjs';
 import { renderTable, renderDetails } from './lib/table.mjs';
@@ -101,6 +101,7 @@ async function evaluate(service, args, traceNames) {
   row.diffStat = execFileSync('git', ['diff', '--shortstat'], { cwd: dir, encoding: 'utf8' }).trim();
 
   row.after = args.skipChecks ? {} : await runChecks(service, dir, 'after');
+  row.newLint = newLintProblems(row.before?.lint, row.after?.lint);
   row.params = compareParams(before, after, report);
   row.arity = arityCheck(row.params, after);
   row.reviewer = reviewerScore(row.params, service.reviewer);

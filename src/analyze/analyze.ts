@@ -3,19 +3,19 @@
 import { ts } from 'ts-morph';
 import type { SourceText } from '../syntax/source-text.js';
 import { slotParamName, type Component, type EditableFile, type Facts, type Slot } from './facts.js';
-import { functionDisplayName, referenceNameNode, thisParamOffset, walk } from '../syntax/function-likes.js';
+import { functionDisplayName, referenceNameNode, thisParamOffset, walk, type FunctionLike } from '../syntax/function-likes.js';
 import { buildGroups, positionKey, type Group, type SlotPosition } from './groups.js';
 import { bindingFor, passedProperty, propertyValue, typeMemberFor } from './destructured-slots.js';
-import { classifyIncoming, originLocalOf } from './incoming-values.js';
-import { collectLogCalls, type LogCall } from './log-calls.js';
+import { classifyIncoming, originLocalOf, type IncomingContext } from './incoming-values.js';
+import { collectLogCalls } from './log-calls.js';
 import { consoleMethodOf } from '../syntax/console-calls.js';
 import { ProjectLoggers } from './project-loggers.js';
 import { findLogTextAssertions, isTestFile } from './log-text-assertions.js';
 import { importedFiles } from './imported-files.js';
 import { OriginRecognizer } from './origin-expressions.js';
-import { collectParamUses } from './param-uses.js';
+import { collectParamUses, type IsLogCall } from './param-uses.js';
 import { findReferences, type CallSite, type References } from './references.js';
-import { findMiddlewareStores, readsStoredId } from './middleware-stores.js';
+import { findMiddlewareStores, readsStoredId, type MiddlewareStore } from './middleware-stores.js';
 import { isStoredIdParam } from './injected-params.js';
 import { findEventWiring, type EventWiring } from './event-listeners.js';
 import { findPublicApi, type PublicApi } from './public-api.js';
@@ -38,11 +38,7 @@ export interface AnalyzeInput {
 export function analyze(input: AnalyzeInput): Facts {
   const { program, checker, names } = input;
   const files = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
-  const editable = new Map<string, EditableFile>();
-  for (const sourceFile of files) {
-    const source = input.editableSources.get(sourceFile.fileName);
-    if (source) editable.set(sourceFile.fileName, { sourceFile, source });
-  }
+  const editable = editableFiles(files, input.editableSources);
   const isEditable = (file: ts.SourceFile) => editable.has(file.fileName);
 
   const origins = new OriginRecognizer(checker, [...editable.values()].map((e) => e.sourceFile));
@@ -57,70 +53,7 @@ export function analyze(input: AnalyzeInput): Facts {
   const loggers = new ProjectLoggers(checker, input.loggerNames);
   const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 
-  // Slots: one per (group, position).
-  const slots = new Map<string, Slot>();
-  const slotOfSymbol = new Map<ts.Symbol, Slot>();
-  const requiredParams = new Set<ts.ParameterDeclaration | ts.BindingElement>();
-  let done = 0;
-  for (const group of groups) {
-    for (const position of group.slots) {
-      const slot: Slot = {
-        key: slotKey(group, position),
-        group,
-        index: position.index,
-        property: position.property,
-        params: [],
-        uses: [],
-        aliases: [],
-        incoming: [],
-        passes: [],
-        typeMembers: [],
-        blockers: [],
-        businessEvidence: [],
-        traceEvidence: 0,
-      };
-      slots.set(slot.key, slot);
-      const groupParams = new Set(group.members.map((fn) => fn.parameters[position.index + thisParamOffset(fn)]).filter((p): p is ts.ParameterDeclaration => !!p));
-      for (const fn of group.members) {
-        const param = fn.parameters[position.index + thisParamOffset(fn)];
-        if (!param) continue;
-        const blocker = structuralBlocker(fn, param, isEditable, externallyTyped, position.property !== undefined);
-        if (blocker) slot.blockers.push({ node: param, text: blocker, kind: 'manual' });
-        let name: ts.Identifier | undefined;
-        let binding: ts.BindingElement | undefined;
-        if (position.property === undefined) {
-          if (ts.isIdentifier(param.name)) name = param.name;
-        } else if (!ts.isObjectBindingPattern(param.name)) {
-          slot.blockers.push({ node: param, text: `reads \`${position.property}\` from its parameter object instead of destructuring it`, kind: 'manual' });
-        } else {
-          binding = bindingFor(param, position.property);
-          if (binding && ts.isIdentifier(binding.name)) name = binding.name;
-          else if (binding) slot.blockers.push({ node: binding, text: 'destructures the id further', kind: 'manual' });
-          if (binding && param.name.elements.length === 1) slot.blockers.push({ node: binding, text: 'the id is the only property destructured from its parameter', kind: 'manual' });
-          const type = typeMemberFor(checker, param, position.property, groupParams, files, isEditable);
-          if (type.problem) slot.blockers.push({ node: param, text: type.problem, kind: 'manual' });
-          if (type.member && !slot.typeMembers.includes(type.member)) slot.typeMembers.push(type.member);
-        }
-        slot.params.push({ fn, param, binding });
-        if (!name) continue;
-        const symbol = checker.getSymbolAtLocation(name);
-        if (symbol) slotOfSymbol.set(symbol, slot);
-        const declaration = binding ?? param;
-        if (isRequired(checker, declaration)) requiredParams.add(declaration);
-        const body = 'body' in fn ? fn.body : undefined;
-        if (!body) continue;
-        const { uses, aliases } = collectParamUses(checker, name, body, isLogCall);
-        slot.uses.push(...uses);
-        slot.aliases.push(...aliases);
-        for (const alias of aliases) {
-          const aliasSymbol = ts.isIdentifier(alias.declaration.name) ? checker.getSymbolAtLocation(alias.declaration.name) : undefined;
-          if (aliasSymbol) slotOfSymbol.set(aliasSymbol, slot);
-        }
-      }
-    }
-    input.onProgress?.(++done, groups.length);
-  }
-
+  const { slots, slotOfSymbol, requiredParams } = buildSlots({ checker, files, isEditable, externallyTyped, isLogCall }, groups, input.onProgress);
   for (const refusal of references.refusals) {
     for (const position of refusal.group.slots) {
       slots.get(slotKey(refusal.group, position))!.blockers.push({ node: refusal.node, text: refusal.reason, kind: 'manual' });
@@ -133,59 +66,201 @@ export function analyze(input: AnalyzeInput): Facts {
   const siteByCall = new Map(references.callSites.map((site) => [site.call, site]));
   const businessUseOf = businessUses(checker, siteByCall);
   const incomingContext = { checker, origins, isTraceSymbol: (s: ts.Symbol) => slotOfSymbol.has(s), businessUseOf };
-  for (const site of references.callSites) {
-    for (const position of site.group.slots) {
-      const slot = slots.get(slotKey(site.group, position))!;
-      const argument = site.call.arguments[position.index + site.argOffset];
-      let element: ts.ObjectLiteralElementLike | undefined;
-      let passed: ts.Expression | undefined = argument;
-      if (position.property !== undefined) {
-        const located = passedProperty(argument, position.property);
-        if (located.problem) {
-          slot.blockers.push({ node: argument ?? site.call, text: located.problem, kind: 'manual' });
-          continue;
-        }
-        element = located.element;
-        passed = element && propertyValue(element);
-      }
-      const value = classifyIncoming(incomingContext, passed);
-      const from = value.kind === 'threaded' ? slotOfSymbol.get(value.from) : undefined;
-      slot.incoming.push({ site, value, element, from });
-      if (from) edges.union(slot.key, from.key);
-      else if (value.kind === 'origin' || value.kind === 'origin-local') slot.traceEvidence++;
-      else if (value.kind === 'business-local') {
-        slot.businessEvidence.push({ node: value.sink, text: `receives \`${shortText(value.expression)}\`, a fresh id ${value.detail}`, kind: 'kept', provenance: true });
-      } else if (value.kind === 'unproven') {
-        slot.businessEvidence.push({
-          node: value.expression,
-          text: `receives \`${shortText(value.expression)}\`, which does not come from a recognised trace origin`,
-          kind: 'kept',
-          unproven: true,
-          provenance: true,
-        });
-      }
-    }
-  }
-  for (const slot of slots.values()) {
-    for (const use of slot.uses) {
-      if (use.kind === 'pass' && use.passedTo) {
-        const site = siteByCall.get(use.passedTo.call);
-        const { argIndex, property } = use.passedTo;
-        const target = site && site.group.slots.find((p) => p.property === property && p.index === argIndex - site.argOffset);
-        if (site && target) {
-          const to = slots.get(slotKey(site.group, target))!;
-          edges.union(slot.key, to.key);
-          slot.passes.push({ use, to });
-        } else if (use.fallback) Object.assign(use, use.fallback);
-        else if (use.keyReason) Object.assign(use, { kind: 'key', detail: use.keyReason });
-        else use.kind = 'derived';
-      }
-      if (use.kind === 'log' || use.kind === 'header') slot.traceEvidence++;
-      if (use.kind === 'key' || use.kind === 'compare') slot.businessEvidence.push({ node: use.sink, text: use.detail, kind: 'kept' });
-      if (use.kind === 'stored' || use.kind === 'reassigned') slot.blockers.push({ node: use.sink, text: use.detail, kind: 'manual' });
-    }
-  }
+  for (const site of references.callSites) addIncomingValues(site, slots, slotOfSymbol, incomingContext, edges);
+  for (const slot of slots.values()) settleUses(slot, slots, siteByCall, edges);
+  const components = componentsOf(slots, edges);
 
+  const perFile = collectFileFacts([...editable.values()].map((e) => e.sourceFile), { checker, names, origins, loggers, incomingContext, businessUseOf });
+  return {
+    checker,
+    editable,
+    middlewareStores: perFile.middlewareStores,
+    storedIdReads: storedIdReadsIn(editable, perFile.middlewareStores),
+    queueItems: perFile.queueItems,
+    components: [...components.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    originLocals: perFile.originLocals,
+    logCalls: perFile.logCalls,
+    logValues: perFile.logValues,
+    consoleMisuses: perFile.consoleMisuses,
+    loggerCreations: perFile.loggerCreations,
+    logTextAssertions: files.filter((f) => isTestFile(f.fileName)).flatMap((file) => {
+      const assertions = findLogTextAssertions(file);
+      const reaches = assertions.length > 0 ? importedFiles(file, checker) : new Set<string>();
+      return assertions.map((assertion) => ({ assertion, reaches }));
+    }),
+    errorExpressions: perFile.errorExpressions,
+    requiredParams,
+    exportedGroups: references.exported,
+  };
+}
+
+function editableFiles(files: readonly ts.SourceFile[], sources: ReadonlyMap<string, SourceText>): Map<string, EditableFile> {
+  const editable = new Map<string, EditableFile>();
+  for (const sourceFile of files) {
+    const source = sources.get(sourceFile.fileName);
+    if (source) editable.set(sourceFile.fileName, { sourceFile, source });
+  }
+  return editable;
+}
+
+interface SlotContext {
+  checker: ts.TypeChecker;
+  files: readonly ts.SourceFile[];
+  isEditable: (file: ts.SourceFile) => boolean;
+  externallyTyped: Map<FunctionLike, string>;
+  isLogCall: IsLogCall;
+}
+
+interface Slots {
+  slots: Map<string, Slot>;
+  /** The symbols of each slot's parameters and of their aliases. */
+  slotOfSymbol: Map<ts.Symbol, Slot>;
+  requiredParams: Set<ts.ParameterDeclaration | ts.BindingElement>;
+}
+
+/** One slot per (group, position), with its parameters, their uses and what blocks removing them. */
+function buildSlots(context: SlotContext, groups: readonly Group[], onProgress?: (done: number, total: number) => void): Slots {
+  const out: Slots = { slots: new Map(), slotOfSymbol: new Map(), requiredParams: new Set() };
+  let done = 0;
+  for (const group of groups) {
+    for (const position of group.slots) {
+      const slot = emptySlot(group, position);
+      out.slots.set(slot.key, slot);
+      const groupParams = new Set(group.members.map((fn) => fn.parameters[position.index + thisParamOffset(fn)]).filter((p): p is ts.ParameterDeclaration => !!p));
+      for (const fn of group.members) {
+        const param = fn.parameters[position.index + thisParamOffset(fn)];
+        if (param) addParam(context, out, slot, { fn, param, position, groupParams });
+      }
+    }
+    onProgress?.(++done, groups.length);
+  }
+  return out;
+}
+
+function emptySlot(group: Group, position: SlotPosition): Slot {
+  return {
+    key: slotKey(group, position),
+    group,
+    index: position.index,
+    property: position.property,
+    params: [],
+    uses: [],
+    aliases: [],
+    incoming: [],
+    passes: [],
+    typeMembers: [],
+    blockers: [],
+    businessEvidence: [],
+    traceEvidence: 0,
+  };
+}
+
+interface MemberParam {
+  fn: FunctionLike;
+  param: ts.ParameterDeclaration;
+  position: SlotPosition;
+  /** The parameters of every member of the group at this position. */
+  groupParams: Set<ts.ParameterDeclaration>;
+}
+
+/** One member's parameter joins its slot: its blockers, its symbol, and how its body uses it. */
+function addParam(context: SlotContext, out: Slots, slot: Slot, { fn, param, position, groupParams }: MemberParam): void {
+  const { checker, isEditable } = context;
+  const blocker = structuralBlocker(fn, param, isEditable, context.externallyTyped, position.property !== undefined);
+  if (blocker) slot.blockers.push({ node: param, text: blocker, kind: 'manual' });
+  let name: ts.Identifier | undefined;
+  let binding: ts.BindingElement | undefined;
+  if (position.property === undefined) {
+    if (ts.isIdentifier(param.name)) name = param.name;
+  } else if (!ts.isObjectBindingPattern(param.name)) {
+    slot.blockers.push({ node: param, text: `reads \`${position.property}\` from its parameter object instead of destructuring it`, kind: 'manual' });
+  } else {
+    binding = bindingFor(param, position.property);
+    if (binding && ts.isIdentifier(binding.name)) name = binding.name;
+    else if (binding) slot.blockers.push({ node: binding, text: 'destructures the id further', kind: 'manual' });
+    if (binding && param.name.elements.length === 1) slot.blockers.push({ node: binding, text: 'the id is the only property destructured from its parameter', kind: 'manual' });
+    const type = typeMemberFor(checker, param, position.property, groupParams, context.files, isEditable);
+    if (type.problem) slot.blockers.push({ node: param, text: type.problem, kind: 'manual' });
+    if (type.member && !slot.typeMembers.includes(type.member)) slot.typeMembers.push(type.member);
+  }
+  slot.params.push({ fn, param, binding });
+  if (!name) return;
+  const symbol = checker.getSymbolAtLocation(name);
+  if (symbol) out.slotOfSymbol.set(symbol, slot);
+  const declaration = binding ?? param;
+  if (isRequired(checker, declaration)) out.requiredParams.add(declaration);
+  const body = 'body' in fn ? fn.body : undefined;
+  if (!body) return;
+  const { uses, aliases } = collectParamUses(checker, name, body, context.isLogCall);
+  slot.uses.push(...uses);
+  slot.aliases.push(...aliases);
+  for (const alias of aliases) {
+    const aliasSymbol = ts.isIdentifier(alias.declaration.name) ? checker.getSymbolAtLocation(alias.declaration.name) : undefined;
+    if (aliasSymbol) out.slotOfSymbol.set(aliasSymbol, slot);
+  }
+}
+
+/** What one call site passes to each slot of its group; an id threaded from another slot links the two. */
+function addIncomingValues(site: CallSite, slots: Map<string, Slot>, slotOfSymbol: Map<ts.Symbol, Slot>, incomingContext: IncomingContext, edges: UnionFind<string>): void {
+  for (const position of site.group.slots) {
+    const slot = slots.get(slotKey(site.group, position))!;
+    const argument = site.call.arguments[position.index + site.argOffset];
+    let element: ts.ObjectLiteralElementLike | undefined;
+    let passed: ts.Expression | undefined = argument;
+    if (position.property !== undefined) {
+      const located = passedProperty(argument, position.property);
+      if (located.problem) {
+        slot.blockers.push({ node: argument ?? site.call, text: located.problem, kind: 'manual' });
+        continue;
+      }
+      element = located.element;
+      passed = element && propertyValue(element);
+    }
+    const value = classifyIncoming(incomingContext, passed);
+    const from = value.kind === 'threaded' ? slotOfSymbol.get(value.from) : undefined;
+    slot.incoming.push({ site, value, element, from });
+    if (from) edges.union(slot.key, from.key);
+    else if (value.kind === 'origin' || value.kind === 'origin-local') slot.traceEvidence++;
+    else if (value.kind === 'business-local') {
+      slot.businessEvidence.push({ node: value.sink, text: `receives \`${shortText(value.expression)}\`, a fresh id ${value.detail}`, kind: 'kept', provenance: true });
+    } else if (value.kind === 'unproven') {
+      slot.businessEvidence.push({
+        node: value.expression,
+        text: `receives \`${shortText(value.expression)}\`, which does not come from a recognised trace origin`,
+        kind: 'kept',
+        unproven: true,
+        provenance: true,
+      });
+    }
+  }
+}
+
+/**
+ * A pass to another function links two slots when the callee's position is a slot; otherwise the
+ * pass falls back to what the use is on its own. Then the uses count as trace or business evidence.
+ */
+function settleUses(slot: Slot, slots: Map<string, Slot>, siteByCall: Map<ts.CallExpression, CallSite>, edges: UnionFind<string>): void {
+  for (const use of slot.uses) {
+    if (use.kind === 'pass' && use.passedTo) {
+      const site = siteByCall.get(use.passedTo.call);
+      const { argIndex, property } = use.passedTo;
+      const target = site && site.group.slots.find((p) => p.property === property && p.index === argIndex - site.argOffset);
+      if (site && target) {
+        const to = slots.get(slotKey(site.group, target))!;
+        edges.union(slot.key, to.key);
+        slot.passes.push({ use, to });
+      } else if (use.fallback) Object.assign(use, use.fallback);
+      else if (use.keyReason) Object.assign(use, { kind: 'key', detail: use.keyReason });
+      else use.kind = 'derived';
+    }
+    if (use.kind === 'log' || use.kind === 'header') slot.traceEvidence++;
+    if (use.kind === 'key' || use.kind === 'compare') slot.businessEvidence.push({ node: use.sink, text: use.detail, kind: 'kept' });
+    if (use.kind === 'stored' || use.kind === 'reassigned') slot.blockers.push({ node: use.sink, text: use.detail, kind: 'manual' });
+  }
+}
+
+/** Slots linked by edges form one component: one trace id that goes or stays as a whole. */
+function componentsOf(slots: Map<string, Slot>, edges: UnionFind<string>): Map<string, Component> {
   const components = new Map<string, Component>();
   for (const slot of slots.values()) {
     const root = edges.find(slot.key);
@@ -194,66 +269,58 @@ export function analyze(input: AnalyzeInput): Facts {
     components.set(root, component);
   }
   for (const component of components.values()) component.key = componentKey(component);
+  return components;
+}
 
-  // Per editable file: log calls, console misuses, logger creations, origin locals.
-  const logCalls = new Map<string, LogCall[]>();
-  const logValues = new Map<ts.Node, LogCall>();
-  const consoleMisuses: Facts['consoleMisuses'] = [];
-  const loggerCreations: Facts['loggerCreations'] = [];
-  const originLocals: Facts['originLocals'] = [];
-  const errorExpressions = new Set<ts.Node>();
-  const queueItems: Facts['queueItems'] = [];
-  for (const { sourceFile } of editable.values()) {
-    const found = collectLogCalls(sourceFile, checker, loggers, errorExpressions);
-    if (found.calls.length > 0) logCalls.set(sourceFile.fileName, found.calls);
+interface FileFactsContext {
+  checker: ts.TypeChecker;
+  names: TraceNames;
+  origins: OriginRecognizer;
+  loggers: ProjectLoggers;
+  incomingContext: IncomingContext;
+  businessUseOf: (name: ts.Identifier) => { sink: ts.Node; detail: string } | undefined;
+}
+
+type FileFacts = Pick<Facts, 'middlewareStores' | 'queueItems' | 'originLocals' | 'logCalls' | 'logValues' | 'consoleMisuses' | 'loggerCreations' | 'errorExpressions'>;
+
+/** Per editable file: log calls, console misuses, logger creations, middleware stores, queue items, origin locals. */
+function collectFileFacts(sourceFiles: readonly ts.SourceFile[], context: FileFactsContext): FileFacts {
+  const { checker, names, origins } = context;
+  const out: FileFacts = { middlewareStores: [], queueItems: [], originLocals: [], logCalls: new Map(), logValues: new Map(), consoleMisuses: [], loggerCreations: [], errorExpressions: new Set() };
+  for (const sourceFile of sourceFiles) {
+    out.middlewareStores.push(...findMiddlewareStores(sourceFile, origins, names.isCandidateParam));
+    const found = collectLogCalls(sourceFile, checker, context.loggers, out.errorExpressions);
+    if (found.calls.length > 0) out.logCalls.set(sourceFile.fileName, found.calls);
     for (const call of found.calls) {
       if (call.problem || (call.kind === 'logger' && !call.interpolated)) continue;
-      for (const value of call.values) logValues.set(value, call);
+      for (const value of call.values) out.logValues.set(value, call);
     }
-    consoleMisuses.push(...found.misuses);
-    loggerCreations.push(...found.creations);
+    out.consoleMisuses.push(...found.misuses);
+    out.loggerCreations.push(...found.creations);
     walk(sourceFile, (node) => {
       const queueField = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? origins.queueItemTraceField(node) : undefined;
-      if (queueField) queueItems.push({ declaration: node as ts.VariableDeclaration, name: (node as ts.VariableDeclaration).name as ts.Identifier, field: queueField });
+      if (queueField) out.queueItems.push({ declaration: node as ts.VariableDeclaration, name: (node as ts.VariableDeclaration).name as ts.Identifier, field: queueField });
       if ((ts.isVariableDeclaration(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && names.isCandidateParam(node.name.text)) {
-        const local = originLocalOf(incomingContext, node);
-        if (local && !businessUseOf(local.name)) originLocals.push(local);
+        const local = originLocalOf(context.incomingContext, node);
+        if (local && !context.businessUseOf(local.name)) out.originLocals.push(local);
       }
       return true;
     });
   }
+  return out;
+}
 
+/** Reads of an id a middleware stored on the request (`req.requestId`), in every editable file. */
+function storedIdReadsIn(editable: Map<string, EditableFile>, middlewareStores: readonly MiddlewareStore[]): ts.PropertyAccessExpression[] {
   const storedIdReads: ts.PropertyAccessExpression[] = [];
-  if (middlewareStores.length > 0) {
-    for (const { sourceFile } of editable.values()) {
-      walk(sourceFile, (node) => {
-        if (ts.isPropertyAccessExpression(node) && readsStoredId(node, middlewareStores)) storedIdReads.push(node);
-        return true;
-      });
-    }
+  if (middlewareStores.length === 0) return storedIdReads;
+  for (const { sourceFile } of editable.values()) {
+    walk(sourceFile, (node) => {
+      if (ts.isPropertyAccessExpression(node) && readsStoredId(node, middlewareStores)) storedIdReads.push(node);
+      return true;
+    });
   }
-
-  return {
-    checker,
-    editable,
-    middlewareStores,
-    storedIdReads,
-    queueItems,
-    components: [...components.values()].sort((a, b) => a.key.localeCompare(b.key)),
-    originLocals,
-    logCalls,
-    logValues,
-    consoleMisuses,
-    loggerCreations,
-    logTextAssertions: files.filter((f) => isTestFile(f.fileName)).flatMap((file) => {
-      const assertions = findLogTextAssertions(file);
-      const reaches = assertions.length > 0 ? importedFiles(file, checker) : new Set<string>();
-      return assertions.map((assertion) => ({ assertion, reaches }));
-    }),
-    errorExpressions,
-    requiredParams,
-    exportedGroups: references.exported,
-  };
+  return storedIdReads;
 }
 
 /**

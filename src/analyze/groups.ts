@@ -130,31 +130,49 @@ export function buildGroups(
   listenerSets: readonly FunctionLike[][] = [],
   isContextParam?: IsContextParam,
 ): { groups: Group[]; externallyTyped: Map<FunctionLike, string> } {
+  const found = collectDeclarations(files, names, isContextParam);
   const uf = new UnionFind<FunctionLike>();
-  const candidates: FunctionLike[] = [];
-  const candidateMemberNames = new Set<string>();
-  const heritageOwners: (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[] = [];
-  const functionExpressions: (ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration)[] = [];
-  /** Candidate function types / call signatures: any function expression may be typed by them. */
-  let hasFunctionTypeCandidates = false;
+  for (const fn of found.candidates) uf.add(fn);
+  unionRedeclarations(checker, found.candidates, uf);
+  unionThroughHeritage(checker, found, uf);
+  const listeners = unionListeners(listenerSets, uf);
+  const externallyTyped = unionContextuallyTyped(checker, found, listeners, uf);
+  return { groups: groupsOf(uf, names, isContextParam), externallyTyped };
+}
 
+/** What one walk over the files finds: the candidates, and where links between declarations may be. */
+interface Declarations {
+  /** Function-likes with a candidate trace parameter, in file order. */
+  candidates: FunctionLike[];
+  /** The names candidates can be referred by as members. */
+  candidateMemberNames: Set<string>;
+  heritageOwners: (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[];
+  functionExpressions: (ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration)[];
+  /** Candidate function types / call signatures: any function expression may be typed by them. */
+  hasFunctionTypeCandidates: boolean;
+}
+
+function collectDeclarations(files: readonly ts.SourceFile[], names: TraceNames, isContextParam?: IsContextParam): Declarations {
+  const found: Declarations = { candidates: [], candidateMemberNames: new Set(), heritageOwners: [], functionExpressions: [], hasFunctionTypeCandidates: false };
   for (const file of files) {
     walk(file, (node) => {
       if (isFunctionLike(node) && candidateParams(node, names, isContextParam).length > 0) {
-        candidates.push(node);
-        uf.add(node);
+        found.candidates.push(node);
         const nameNode = referenceNameNode(node);
-        if (nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode))) candidateMemberNames.add(nameNode.text);
-        if (ts.isFunctionTypeNode(node) || ts.isCallSignatureDeclaration(node)) hasFunctionTypeCandidates = true;
+        if (nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode))) found.candidateMemberNames.add(nameNode.text);
+        if (ts.isFunctionTypeNode(node) || ts.isCallSignatureDeclaration(node)) found.hasFunctionTypeCandidates = true;
       }
-      if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses?.length) heritageOwners.push(node);
+      if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses?.length) found.heritageOwners.push(node);
       if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent))) {
-        functionExpressions.push(node);
+        found.functionExpressions.push(node);
       }
     });
   }
+  return found;
+}
 
-  // Overloads and re-declarations share a symbol.
+/** Overloads and re-declarations share a symbol. */
+function unionRedeclarations(checker: ts.TypeChecker, candidates: readonly FunctionLike[], uf: UnionFind<FunctionLike>): void {
   for (const fn of candidates) {
     const nameNode = referenceNameNode(fn);
     if (!nameNode) continue;
@@ -162,12 +180,14 @@ export function buildGroups(
       if (other !== fn && isProjectSource(other)) uf.union(fn, other);
     }
   }
+}
 
-  // Interface ↔ implementation, base ↔ override: members with a candidate's name, through heritage.
-  for (const owner of heritageOwners) {
+/** Interface ↔ implementation, base ↔ override: members with a candidate's name, through heritage. */
+function unionThroughHeritage(checker: ts.TypeChecker, found: Declarations, uf: UnionFind<FunctionLike>): void {
+  for (const owner of found.heritageOwners) {
     for (const member of owner.members) {
       const nameNode = member.name;
-      if (!nameNode || !(ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode)) || !candidateMemberNames.has(nameNode.text)) continue;
+      if (!nameNode || !(ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode)) || !found.candidateMemberNames.has(nameNode.text)) continue;
       const own = functionLikesOfMember(member);
       if (own.length === 0) continue;
       for (const clause of owner.heritageClauses ?? []) {
@@ -175,15 +195,18 @@ export function buildGroups(
           const baseType = checker.getTypeAtLocation(typeNode);
           const property = baseType.getProperty(nameNode.text);
           for (const base of functionLikesOfSymbol(checker, property)) {
-            if (!uf.has(base) && !candidates.includes(base)) continue;
+            // Every candidate is in `uf` from the start: a base outside it has no trace parameter.
+            if (!uf.has(base)) continue;
             for (const fn of own) uf.union(base, fn);
           }
         }
       }
     }
   }
+}
 
-  // Listeners of one event, when any of them takes a trace parameter.
+/** Listeners of one event, when any of them takes a trace parameter; returns every such listener. */
+function unionListeners(listenerSets: readonly FunctionLike[][], uf: UnionFind<FunctionLike>): Set<FunctionLike> {
   const listeners = new Set<FunctionLike>();
   for (const set of listenerSets) {
     if (!set.some((fn) => uf.has(fn))) continue;
@@ -192,15 +215,21 @@ export function buildGroups(
       uf.union(set[0]!, fn);
     }
   }
+  return listeners;
+}
 
-  // Function expressions and object-literal methods typed by a declared signature.
+/**
+ * Function expressions and object-literal methods typed by a declared signature. Returns the
+ * candidates typed by a signature outside the project (library code calls them), with its file.
+ */
+function unionContextuallyTyped(checker: ts.TypeChecker, found: Declarations, listeners: ReadonlySet<FunctionLike>, uf: UnionFind<FunctionLike>): Map<FunctionLike, string> {
   const externallyTyped = new Map<FunctionLike, string>();
-  for (const fn of functionExpressions) {
+  for (const fn of found.functionExpressions) {
     if (listeners.has(fn)) continue;
     const isCandidate = uf.has(fn);
     // Contextual typing is costly: ask only where a candidate signature can apply — function
     // types type any function expression; method signatures type members of object literals.
-    if (!isCandidate && !hasFunctionTypeCandidates && !isObjectMemberNamed(fn, candidateMemberNames)) continue;
+    if (!isCandidate && !found.hasFunctionTypeCandidates && !isObjectMemberNamed(fn, found.candidateMemberNames)) continue;
     for (const declaration of contextualSignatureDeclarations(checker, fn)) {
       if (!isProjectSource(declaration)) {
         if (isCandidate) externallyTyped.set(fn, declaration.getSourceFile().fileName);
@@ -209,7 +238,11 @@ export function buildGroups(
       if (isCandidate || uf.has(declaration)) uf.union(declaration, fn);
     }
   }
+  return externallyTyped;
+}
 
+/** The linked declarations as groups, members in source order, with every candidate position. */
+function groupsOf(uf: UnionFind<FunctionLike>, names: TraceNames, isContextParam?: IsContextParam): Group[] {
   const byRoot = new Map<FunctionLike, FunctionLike[]>();
   for (const fn of uf.keys()) {
     const root = uf.find(fn);
@@ -230,7 +263,7 @@ export function buildGroups(
     const sorted = [...slots.values()].sort((a, b) => a.index - b.index || (a.property ?? '').localeCompare(b.property ?? ''));
     groups.push({ id: groups.length, members, slots: sorted });
   }
-  return { groups, externallyTyped };
+  return groups;
 }
 
 /** `{ get(…) {} }` or `{ get: (…) => … }` where `get` is the name of a candidate member. */

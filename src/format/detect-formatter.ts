@@ -5,7 +5,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export type DetectedFormatter =
-  | { kind: 'prettier'; evidence: string; dir: string }
+  | {
+      kind: 'prettier';
+      evidence: string;
+      dir: string;
+      /**
+       * Nothing declares prettier's options or checks files against them: it is only installed, or only
+       * switches ESLint's style rules off (eslint-config-prettier). Its defaults may not be the code's style.
+       */
+      unenforced?: true;
+    }
   | { kind: 'biome' | 'dprint'; evidence: string; dir: string }
   | { kind: 'none' };
 
@@ -68,11 +77,26 @@ function formatterIn(dir: string): DetectedFormatter | undefined {
   const pkg = readJson(join(dir, 'package.json'));
   if (pkg?.prettier !== undefined) return { kind: 'prettier', evidence: 'package.json "prettier"', dir };
   const eslintConfig = ESLINT_CONFIGS.find((name) => has(name) && /prettier/.test(readText(join(dir, name))));
-  if (eslintConfig) return { kind: 'prettier', evidence: `${eslintConfig} (prettier)`, dir };
-  if (pkg?.eslintConfig !== undefined && /prettier/.test(JSON.stringify(pkg.eslintConfig))) return { kind: 'prettier', evidence: 'package.json "eslintConfig" (prettier)', dir };
+  if (eslintConfig) return { kind: 'prettier', evidence: `${eslintConfig} (prettier)`, dir, ...enforcedBy(readText(join(dir, eslintConfig))) };
+  if (pkg?.eslintConfig !== undefined && /prettier/.test(JSON.stringify(pkg.eslintConfig))) {
+    return { kind: 'prettier', evidence: 'package.json "eslintConfig" (prettier)', dir, ...enforcedBy(JSON.stringify(pkg.eslintConfig)) };
+  }
   // A devDependency without a config: prettier's defaults (a runtime dependency may be a library use).
-  if ('prettier' in asRecord(pkg?.devDependencies)) return { kind: 'prettier', evidence: 'package.json devDependencies (prettier, default options)', dir };
+  if ('prettier' in asRecord(pkg?.devDependencies)) return { kind: 'prettier', evidence: 'package.json devDependencies (prettier, default options)', dir, unenforced: true };
   return undefined;
+}
+
+/** The nearest ESLint config (from `dir` up to the repository root): its file name, or `package.json "eslintConfig"`. */
+export function findEslintConfig(dir: string): string | undefined {
+  const config = ESLINT_CONFIGS.find((name) => existsSync(join(dir, name)));
+  if (config) return config;
+  if (readJson(join(dir, 'package.json'))?.eslintConfig !== undefined) return 'package.json "eslintConfig"';
+  return isRepositoryRoot(dir) || dirname(dir) === dir ? undefined : findEslintConfig(dirname(dir));
+}
+
+/** An ESLint config that runs prettier as a rule enforces its output; eslint-config-prettier alone does not. */
+function enforcedBy(eslintConfigText: string): { unenforced?: true } {
+  return /eslint-plugin-prettier|prettier\/prettier|plugin:prettier/.test(eslintConfigText) ? {} : { unenforced: true };
 }
 
 function isRepositoryRoot(dir: string): boolean {

@@ -72,11 +72,18 @@ async function formatterFor(change: FileChange, styleReference: FileChange | und
     const info = await prettier.api.getFileInfo(change.path, { ignorePath: ignoreFileFor(dir, detected.dir) }).catch(() => undefined);
     if (info?.ignored) return undefined;
     const configFile = await prettier.api.resolveConfigFile(change.path);
-    if (!configFile || !EXECUTABLE_CONFIG.test(configFile)) {
+    const reference = change.before !== null ? change : styleReference;
+    const ownStyle = reference?.before ? fileStyleOptions(parseForLayout(reference.path, reference.before), {}) : undefined;
+    const notDefaultStyle = !configFile && detected.unenforced && ownStyle ? differencesFromDefaults(ownStyle) : [];
+    if (notDefaultStyle.length > 0) {
+      const message = `prettier has no config here and nothing checks its output (${detected.evidence}), and this file is not in its default style (${notDefaultStyle.join(', ')}): the changed lines follow the file's own style`;
+      if (!notes.some((n) => n.message === message)) notes.push({ path: change.path, message });
+    } else if (!configFile || !EXECUTABLE_CONFIG.test(configFile)) {
       const options = (await prettier.api.resolveConfig(change.path, { editorconfig: true })) ?? {};
       return { kind: 'prettier', label: `${version}, ${detected.evidence}`, options, prettier };
+    } else {
+      notes.push({ path: change.path, message: `prettier's config ${configFile.split('/').pop()} is code, which trace-migrate does not run: the changed lines follow the file's own style instead; run prettier on them` });
     }
-    notes.push({ path: change.path, message: `prettier's config ${configFile.split('/').pop()} is code, which trace-migrate does not run: the changed lines follow the file's own style instead; run prettier on them` });
   } else if (detected.kind !== 'none') {
     if (!notes.some((n) => n.message === notHandled(detected))) notes.push({ path: change.path, message: notHandled(detected) });
   }
@@ -103,6 +110,16 @@ async function formatOne(change: FileChange, formatter: FileFormatter, notes: Fo
     notes.push({ path: change.path, message: `not formatted: prettier failed (${reason})` });
     return undefined;
   }
+}
+
+/** Where a file's own style departs from prettier's defaults, in the words of prettier's options. */
+function differencesFromDefaults(own: PrettierOptions): string[] {
+  const differences: string[] = [];
+  if (own.singleQuote === true) differences.push('single quotes');
+  if (own.semi === false) differences.push('no semicolons');
+  if (own.useTabs === true) differences.push('tabs');
+  else if (own.tabWidth !== undefined && own.tabWidth !== 2) differences.push(`indent ${own.tabWidth}`);
+  return differences;
 }
 
 function notHandled(detected: DetectedFormatter & { kind: 'biome' | 'dprint' }): string {

@@ -6,6 +6,7 @@ import { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { SourceText } from '../syntax/source-text.js';
+import { nodeBelowRuntimeMinimum, RUNTIME_MIN_NODE_MAJOR } from '../runtime/declared-node.js';
 import { renderRuntimeModule } from '../runtime/render-runtime-module.js';
 import { RUNTIME_MODULE_MARKER, type RuntimeModuleOptions } from '../runtime/runtime-options.js';
 import { isTypeScriptFile, relativeImportsUseExtensions } from '../syntax/module-style.js';
@@ -35,9 +36,9 @@ export interface RuntimeModules {
  * must not import another package's internals — in the first root of that package. Copies share
  * their context at run time (the store lives on globalThis).
  */
-export function planRuntimeModules(config: Config, roots: readonly string[], files: readonly SourceText[]): RuntimeModules {
+export function planRuntimeModules(config: Config, roots: readonly string[], files: readonly SourceText[], nodeTypes: boolean): RuntimeModules {
   if (config.runtimeModulePath) {
-    const single = planRuntimeModule(config, resolve(config.cwd, config.runtimeModulePath), files);
+    const single = planRuntimeModule(config, resolve(config.cwd, config.runtimeModulePath), files, nodeTypes);
     return { modules: [single], moduleFor: () => single };
   }
   const rootDirs = roots.map((root) => (existsSync(root) && !/\.[cm]?[jt]sx?$/.test(root) ? root : dirname(root)));
@@ -52,13 +53,21 @@ export function planRuntimeModules(config: Config, roots: readonly string[], fil
   const modules = new Map<string, RuntimeModulePlan>();
   for (const [key, { rootDir, files: own }] of byPackage) {
     const language = own.some((f) => isTypeScriptFile(f.path)) ? 'ts' : 'js';
-    modules.set(key, planRuntimeModule(config, join(rootDir, `trace-context.${language}`), own.length > 0 ? own : files));
+    modules.set(key, planRuntimeModule(config, join(rootDir, `trace-context.${language}`), own.length > 0 ? own : files, nodeTypes));
   }
   const fallback = [...modules.values()][0]!;
   return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOf(rootOfFile(path))) ?? fallback };
 }
 
-function planRuntimeModule(config: Config, path: string, files: readonly SourceText[]): RuntimeModulePlan {
+/**
+ * Whether the program knows Node's modules (`node:async_hooks`), as with @types/node: then the emitted
+ * TS module needs no `@ts-ignore` on its import (which typescript-eslint's ban-ts-comment reports).
+ */
+export function programHasNodeTypes(checker: ts.TypeChecker): boolean {
+  return checker.getAmbientModules().some((module) => module.getName() === '"node:async_hooks"');
+}
+
+function planRuntimeModule(config: Config, path: string, files: readonly SourceText[], nodeTypes: boolean): RuntimeModulePlan {
   const language = /\.[cm]?tsx?$/.test(path) ? 'ts' : 'js';
   const packageType = packageTypeOf(dirname(path));
   const moduleFormat: RuntimeModuleOptions['moduleFormat'] = /\.(mts|mjs)$/.test(path)
@@ -70,7 +79,14 @@ function planRuntimeModule(config: Config, path: string, files: readonly SourceT
         : packageType === 'module' ? 'esm' : 'cjs';
   const eol = files[0]?.eol ?? '\n';
   const openTelemetry = dependsOn(dirname(path), '@opentelemetry/api');
-  const options: RuntimeModuleOptions = { language, moduleFormat, backend: config.logger, idField: config.idField, eol, openTelemetry };
+  const options: RuntimeModuleOptions = { language, moduleFormat, backend: config.logger, idField: config.idField, eol, openTelemetry, nodeTypes };
+  const pinned = existsSync(path) ? undefined : nodeBelowRuntimeMinimum(dirname(path));
+  if (pinned) {
+    throw new UsageError(
+      `the trace-context module trace-migrate emits needs Node ${RUNTIME_MIN_NODE_MAJOR} or later (AsyncLocalStorage, node: imports, ES2021 syntax), ` +
+        `and this project declares Node ${pinned.version} (${pinned.source}): nothing was changed. Update that declaration if the service runs on a newer Node`,
+    );
+  }
   let exists = false;
   if (existsSync(path)) {
     const current = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
@@ -94,6 +110,9 @@ export function runtimeSpecifier(file: ts.SourceFile, runtimePath: string, compi
   const withoutExt = rel.replace(/\.[cm]?[jt]sx?$/, '');
   const runtimeExt = /\.(mts|mjs)$/.test(runtimePath) ? '.mjs' : /\.(cts|cjs)$/.test(runtimePath) ? '.cjs' : '.js';
   const fileIsEsmJs = /\.mjs$/.test(file.fileName) || (/\.jsx?$/.test(file.fileName) && packageTypeOf(dirname(file.fileName)) === 'module');
-  const needsExtension = isNodeNext(compilerOptions) || fileIsEsmJs || relativeImportsUseExtensions(file) === true || runtimeExt !== '.js';
+  // The file's own relative imports decide first: under an inferred program (plain JS, no tsconfig) the
+  // module resolution is the tool's guess, and a babel-compiled `import … from '../config'` file must
+  // not get the one `.js` its lint (import/extensions) reports.
+  const needsExtension = fileIsEsmJs || runtimeExt !== '.js' || (relativeImportsUseExtensions(file) ?? isNodeNext(compilerOptions));
   return needsExtension ? `${withoutExt}${runtimeExt}` : withoutExt;
 }

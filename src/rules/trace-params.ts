@@ -1,10 +1,12 @@
 // trace-params: removes each migrated trace parameter from every declaration of its group
 // (functions, methods, signatures, overloads, listeners), the argument at that position from
 // every call site, JSDoc `@param` tags naming it, and aliases (`const rid = reqId ?? 'x'`)
-// that nothing reads any more.
+// that nothing reads any more. A callback's unused parameters that only the id kept from being
+// last go too (lint's no-unused-vars would report them: see unused-trailing-params.ts).
 import { ts } from 'ts-morph';
 import type { FunctionLike } from '../syntax/function-likes.js';
 import { listDeletionRanges, statementLinesRange } from './list-deletion.js';
+import { unusedParamsLeftTrailing } from './unused-trailing-params.js';
 import type { Rule, RuleContext } from './rule.js';
 import type { EditUnit } from '../syntax/edit-unit.js';
 
@@ -38,6 +40,8 @@ export const traceParams: Rule = {
       const file = fn.getSourceFile();
       const edits = ctx.edits(file);
       const indexes = new Set(params.map((p) => fn.parameters.indexOf(p)));
+      const leftUnused = unusedParamsLeftTrailing(fn, indexes).map((i) => fn.parameters[i]!);
+      for (const param of leftUnused) indexes.add(fn.parameters.indexOf(param));
       const bareArrowParam = ts.isArrowFunction(fn) && fn.parameters.length === 1 && !hasParenthesizedParameters(fn, file);
       if (bareArrowParam) {
         const only = fn.parameters[0]!;
@@ -45,7 +49,7 @@ export const traceParams: Rule = {
       } else {
         for (const range of listDeletionRanges(fn.parameters, indexes, file)) edits.add(range.start, range.end, '', owners);
       }
-      for (const param of params) removeJsDocParamTags(param, fn, file, edits, owners);
+      for (const param of [...params, ...leftUnused]) removeJsDocParamTags(param, fn, file, edits, owners);
       ctx.counts.paramsRemoved += params.length;
     }
 

@@ -4,8 +4,10 @@
 //
 // Decisions the emitted code carries (each tested):
 // - Self-typed: the TS variants reach `process` through a locally typed `globalThis` and type their
-//   AsyncLocalStorage through a local interface (its import is `@ts-ignore`d), so the file compiles
-//   with or without @types/node and never conflicts with it. No `.d.ts` shim to emit or keep.
+//   AsyncLocalStorage through a local interface, so the file compiles with or without @types/node and
+//   never conflicts with it. No `.d.ts` shim to emit or keep. Only in a program without Node's types is
+//   the `node:async_hooks` import `@ts-ignore`d (a lint with typescript-eslint's ban-ts-comment flags
+//   that comment, so it is left out wherever it is not needed).
 // - TS CommonJS uses `import x = require()` and `export =`: the one syntax that compiles under
 //   `module: commonjs` both with and without `verbatimModuleSyntax`.
 // - `log.trace` writes to stdout: streams follow severity (warn and error to stderr) and trace is
@@ -54,6 +56,8 @@ interface Variant {
   cjs: boolean;
   pino: boolean;
   otel: boolean;
+  /** `@ts-ignore` the TS import of node:async_hooks: the program has no Node types. */
+  ignoreMissingNodeTypes: boolean;
   /** The id field: its name, as a property key, as `.name`/`['name']`, and as `?.name`/`?.['name']`. */
   idName: string;
   idKey: string;
@@ -78,6 +82,7 @@ function variantOf(options: RuntimeModuleOptions): Variant {
     cjs: options.moduleFormat === 'cjs',
     pino: options.backend === 'pino',
     otel: options.openTelemetry === true,
+    ignoreMissingNodeTypes: options.language === 'ts' && options.nodeTypes !== true,
     idName: name,
     idKey: identifier ? name : quoted,
     idGet: identifier ? `.${name}` : `[${quoted}]`,
@@ -105,10 +110,10 @@ function header(v: Variant): Line[] {
 }
 
 function imports(v: Variant): Line[] {
-  const typedLocally = '// @ts-ignore -- typed by ContextStore below, so @types/node is optional';
+  const typedLocally = v.ignoreMissingNodeTypes && '// @ts-ignore -- typed by ContextStore below, so @types/node is optional';
   if (!v.cjs) {
     return [
-      v.ts && typedLocally,
+      typedLocally,
       "import { AsyncLocalStorage } from 'node:async_hooks';",
       v.otel && "import { isSpanContextValid, trace } from '@opentelemetry/api';",
       v.pino && "import { pino } from 'pino';",

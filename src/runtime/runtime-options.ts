@@ -20,6 +20,12 @@ export interface RuntimeModuleOptions {
    * `@opentelemetry/api`, so set it only when the target project depends on that package. Default false.
    */
   openTelemetry?: boolean;
+  /**
+   * The target program has Node's types (`node:async_hooks` is a known module, e.g. from @types/node):
+   * the TS variants then import AsyncLocalStorage as is. Otherwise (the default) that import carries a
+   * `// @ts-ignore`, so the module compiles without them.
+   */
+  nodeTypes?: boolean;
 }
 
 /** The names the emitted module exports; rules import only these. */

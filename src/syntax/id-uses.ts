@@ -73,9 +73,18 @@ export function isBusinessUse(use: Pick<IdUse, 'kind' | 'fallback' | 'keyReason'
   return use.fallback ? use.fallback.kind === 'key' || use.fallback.kind === 'compare' : use.keyReason !== undefined;
 }
 
+/** Builds a use of the reference being classified. */
+type UseOf = (kind: UseKind, sink: ts.Node, detail: string, passedTo?: IdUse['passedTo']) => IdUse;
+
+/** The value travels on into `next`; `exact` while it is still the id itself, not a value derived from it. */
+interface Carried {
+  next: ts.Node;
+  exact: boolean;
+}
+
 /** How `reference` (an identifier that names the id) is used. */
 export function classifyIdUse(reference: ts.Identifier, isLogCall: IsLogCall): IdUse {
-  const use = (kind: UseKind, sink: ts.Node, detail: string, passedTo?: IdUse['passedTo']): IdUse => ({ kind, reference, sink, detail, passedTo });
+  const use: UseOf = (kind, sink, detail, passedTo) => ({ kind, reference, sink, detail, passedTo });
   if (isAssignmentTarget(reference)) return use('reassigned', reference, 'the parameter is reassigned');
 
   // The id itself, or the id with a literal fallback (`reqId ?? 'none'`), is "the value".
@@ -83,120 +92,120 @@ export function classifyIdUse(reference: ts.Identifier, isLogCall: IsLogCall): I
   while (value.parent && isFallback(value.parent, value)) value = skipOuterExpressions(value.parent);
   let current: ts.Node = value;
   let exact = true;
-
   for (;;) {
     const parent = current.parent;
     if (!parent) return use('derived', current, 'used in an expression');
-
-    if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === current)) {
-      let field = classifyObjectField(parent, use, isLogCall);
-      // `{ error: \`order failed (request ${reqId})\` }`: an id interpolated into a message travels outward.
-      if (field.kind === 'stored' && isInterpolation(current)) field = use('header', parent, `interpolated into ${field.detail.replace(/^stored in /, '').replace(/ of an object that outlives the call$/, '')}`);
-      // `f({ userId, reqId })`: possibly an edge to a destructured trace parameter of f.
-      const object = skipOuterExpressions(parent.parent);
-      const call = object.parent;
-      const key = parent.name && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name)) ? parent.name.text : undefined;
-      if (exact && key && call && ts.isCallExpression(call) && call.arguments.includes(object as ts.Expression)) {
-        return { ...field, kind: 'pass', passedTo: { call, argIndex: call.arguments.indexOf(object as ts.Expression), property: key }, fallback: { kind: field.kind, detail: field.detail } };
-      }
-      return field;
-    }
-    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
-      const args = parent.arguments ?? ts.factory.createNodeArray();
-      const argIndex = args.indexOf(current as ts.Expression);
-      if (argIndex < 0) {
-        // The value is the callee's receiver (`reqId.slice(0, 8)` is handled below) or the callee.
-        return use('derived', parent, 'called');
-      }
-      if (ts.isCallExpression(parent) && isLogCall(parent)) return use('log', parent, 'logged');
-      const name = calleeName(parent.expression) ?? '';
-      if (RUNTIME_CONTEXT_CALLEES.has(name)) return use('context', parent, 'trace context');
-      if (exact && ts.isCallExpression(parent)) {
-        // Whether this is an edge to another trace parameter is decided with the call sites.
-        const passed = use('pass', parent, `passed to ${name || 'a function'}()`, { call: parent, argIndex });
-        const keyReason = keyCallReason(parent, name, argIndex);
-        return keyReason ? { ...passed, keyReason } : passed;
-      }
-      const keyReason = ts.isCallExpression(parent) ? keyCallReason(parent, name, argIndex) : undefined;
-      if (keyReason) return use('key', parent, keyReason);
-      if (ts.isCallExpression(parent) && HEADER_SETTERS.has(name) && isTraceHeaderArg(args[0])) return use('header', parent, 'sent as a trace header');
-      // A helper computes something from the id: follow its result.
-      current = parent;
-      exact = false;
-      continue;
-    }
-    if (ts.isTemplateSpan(parent) || ts.isTemplateExpression(parent)) {
-      // sql`INSERT … ${requestId}` (postgres.js, slonik, `app.pg`): a value of the statement, a database write or lookup.
-      const template = parent.kind === ts.SyntaxKind.TemplateSpan ? parent.parent : parent;
-      if (ts.isTaggedTemplateExpression(template.parent) && isSqlTemplate(template.parent)) {
-        return use('key', template.parent, `written into a SQL statement (\`${truncate(template.parent.tag.getText())}\`…\`\`)`);
-      }
-      current = parent.kind === ts.SyntaxKind.TemplateSpan ? parent.parent : parent;
-      exact = false;
-      continue;
-    }
-    if (ts.isBinaryExpression(parent)) {
-      const op = parent.operatorToken.kind;
-      if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
-        const other = parent.left === current ? parent.right : parent.left;
-        if (isTrivialOperand(other)) return use('derived', parent, 'checked for presence');
-        // `charge.headers['x-request-id'] !== reqId`: checking an echoed trace id is a trace use.
-        if (isTraceValueRead(other)) return use('header', parent, `compared with the trace id \`${truncate(other.getText())}\``);
-        return use('compare', parent, `compared with \`${truncate(other.getText())}\``);
-      }
-      if (op === ts.SyntaxKind.EqualsToken && parent.right === current) {
-        const target = parent.left.getText();
-        return use('stored', parent, target.startsWith('this.') ? `stored on \`${target}\`` : `assigned to \`${truncate(target)}\``);
-      }
-      if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) {
-        current = skipOuterExpressions(parent);
-        exact = false;
-        continue;
-      }
-      return use('derived', parent, 'used in an expression');
-    }
-    if (ts.isElementAccessExpression(parent) && parent.argumentExpression === current) {
-      return use('key', parent, `used as a key in \`${truncate(parent.getText())}\``);
-    }
-    if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
-      current = skipOuterExpressions(parent);
-      exact = false;
-      continue;
-    }
-    if (ts.isConditionalExpression(parent)) {
-      if (parent.condition === current) return use('derived', parent, 'checked for presence');
-      current = skipOuterExpressions(parent);
-      exact = false;
-      continue;
-    }
-    if (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent)) {
-      current = parent;
-      continue;
-    }
-    if (ts.isSwitchStatement(parent) || ts.isCaseClause(parent)) return use('compare', parent, 'used as a switch value');
-    if (ts.isPrefixUnaryExpression(parent) || ts.isTypeOfExpression(parent) || ts.isIfStatement(parent) || ts.isWhileStatement(parent)) {
-      return use('derived', parent, 'checked for presence');
-    }
-    if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) {
-      current = parent;
-      exact = false;
-      continue;
-    }
-    if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) {
-      const declarationList = parent.parent;
-      const isConst = ts.isVariableDeclarationList(declarationList) && (declarationList.flags & ts.NodeFlags.Const) !== 0;
-      const declaration = parent as LocalFlow['declaration'];
-      return { ...use('derived', parent, 'stored in a local'), local: { declaration, sameValue: exact && isConst } };
-    }
-    if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return use('derived', parent, 'returned');
-    if (ts.isThrowStatement(parent)) return use('derived', parent, 'thrown');
-    return use('derived', parent, 'used in an expression');
+    const step = stepUp(parent, current, exact, use, isLogCall);
+    if (!('next' in step)) return step;
+    current = step.next;
+    exact = step.exact;
   }
+}
+
+/** What `parent` makes of the value `current`: a use where the value ends, or where it travels on. */
+function stepUp(parent: ts.Node, current: ts.Node, exact: boolean, use: UseOf, isLogCall: IsLogCall): IdUse | Carried {
+  if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === current)) {
+    return objectFieldUse(parent, current, exact, use, isLogCall);
+  }
+  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return argumentUse(parent, current, exact, use, isLogCall);
+  if (ts.isTemplateSpan(parent) || ts.isTemplateExpression(parent)) {
+    // sql`INSERT … ${requestId}` (postgres.js, slonik, `app.pg`): a value of the statement, a database write or lookup.
+    const template = parent.kind === ts.SyntaxKind.TemplateSpan ? parent.parent : parent;
+    if (ts.isTaggedTemplateExpression(template.parent) && isSqlTemplate(template.parent)) {
+      return use('key', template.parent, `written into a SQL statement (\`${truncate(template.parent.tag.getText())}\`…\`\`)`);
+    }
+    return { next: template, exact: false };
+  }
+  if (ts.isBinaryExpression(parent)) return operandUse(parent, current, use);
+  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === current) {
+    return use('key', parent, `used as a key in \`${truncate(parent.getText())}\``);
+  }
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return { next: skipOuterExpressions(parent), exact: false };
+  if (ts.isConditionalExpression(parent)) {
+    if (parent.condition === current) return use('derived', parent, 'checked for presence');
+    return { next: skipOuterExpressions(parent), exact: false };
+  }
+  if (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent)) {
+    return { next: parent, exact };
+  }
+  if (ts.isSwitchStatement(parent) || ts.isCaseClause(parent)) return use('compare', parent, 'used as a switch value');
+  if (ts.isPrefixUnaryExpression(parent) || ts.isTypeOfExpression(parent) || ts.isIfStatement(parent) || ts.isWhileStatement(parent)) {
+    return use('derived', parent, 'checked for presence');
+  }
+  if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) return { next: parent, exact: false };
+  if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) {
+    const declarationList = parent.parent;
+    const isConst = ts.isVariableDeclarationList(declarationList) && (declarationList.flags & ts.NodeFlags.Const) !== 0;
+    const declaration = parent as LocalFlow['declaration'];
+    return { ...use('derived', parent, 'stored in a local'), local: { declaration, sameValue: exact && isConst } };
+  }
+  if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return use('derived', parent, 'returned');
+  if (ts.isThrowStatement(parent)) return use('derived', parent, 'thrown');
+  return use('derived', parent, 'used in an expression');
+}
+
+/** The value is a property of an object literal: what the object is for, and whether it is passed to a call. */
+function objectFieldUse(parent: ts.ShorthandPropertyAssignment | ts.PropertyAssignment, current: ts.Node, exact: boolean, use: UseOf, isLogCall: IsLogCall): IdUse {
+  let field = classifyObjectField(parent, use, isLogCall);
+  // `{ error: \`order failed (request ${reqId})\` }`: an id interpolated into a message travels outward.
+  if (field.kind === 'stored' && isInterpolation(current)) field = use('header', parent, `interpolated into ${field.detail.replace(/^stored in /, '').replace(/ of an object that outlives the call$/, '')}`);
+  // `f({ userId, reqId })`: possibly an edge to a destructured trace parameter of f.
+  const object = skipOuterExpressions(parent.parent);
+  const call = object.parent;
+  const key = parent.name && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name)) ? parent.name.text : undefined;
+  if (exact && key && call && ts.isCallExpression(call) && call.arguments.includes(object as ts.Expression)) {
+    return { ...field, kind: 'pass', passedTo: { call, argIndex: call.arguments.indexOf(object as ts.Expression), property: key }, fallback: { kind: field.kind, detail: field.detail } };
+  }
+  return field;
+}
+
+/** The value is an argument (or the callee or receiver) of a call: a log, a pass, a key, a header, or a helper's input. */
+function argumentUse(parent: ts.CallExpression | ts.NewExpression, current: ts.Node, exact: boolean, use: UseOf, isLogCall: IsLogCall): IdUse | Carried {
+  const args = parent.arguments ?? ts.factory.createNodeArray();
+  const argIndex = args.indexOf(current as ts.Expression);
+  if (argIndex < 0) {
+    // The value is the callee's receiver (`reqId.slice(0, 8)` is handled below) or the callee.
+    return use('derived', parent, 'called');
+  }
+  if (ts.isCallExpression(parent) && isLogCall(parent)) return use('log', parent, 'logged');
+  const name = calleeName(parent.expression) ?? '';
+  if (RUNTIME_CONTEXT_CALLEES.has(name)) return use('context', parent, 'trace context');
+  if (exact && ts.isCallExpression(parent)) {
+    // Whether this is an edge to another trace parameter is decided with the call sites.
+    const passed = use('pass', parent, `passed to ${name || 'a function'}()`, { call: parent, argIndex });
+    const keyReason = keyCallReason(parent, name, argIndex);
+    return keyReason ? { ...passed, keyReason } : passed;
+  }
+  const keyReason = ts.isCallExpression(parent) ? keyCallReason(parent, name, argIndex) : undefined;
+  if (keyReason) return use('key', parent, keyReason);
+  if (ts.isCallExpression(parent) && HEADER_SETTERS.has(name) && isTraceHeaderArg(args[0])) return use('header', parent, 'sent as a trace header');
+  // A helper computes something from the id: follow its result.
+  return { next: parent, exact: false };
+}
+
+/** The value is an operand: compared (business unless with a trace value), assigned, or carried on by `+`, `??`, `||`, `&&`, `,`. */
+function operandUse(parent: ts.BinaryExpression, current: ts.Node, use: UseOf): IdUse | Carried {
+  const op = parent.operatorToken.kind;
+  if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
+    const other = parent.left === current ? parent.right : parent.left;
+    if (isTrivialOperand(other)) return use('derived', parent, 'checked for presence');
+    // `charge.headers['x-request-id'] !== reqId`: checking an echoed trace id is a trace use.
+    if (isTraceValueRead(other)) return use('header', parent, `compared with the trace id \`${truncate(other.getText())}\``);
+    return use('compare', parent, `compared with \`${truncate(other.getText())}\``);
+  }
+  if (op === ts.SyntaxKind.EqualsToken && parent.right === current) {
+    const target = parent.left.getText();
+    return use('stored', parent, target.startsWith('this.') ? `stored on \`${target}\`` : `assigned to \`${truncate(target)}\``);
+  }
+  if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) {
+    return { next: skipOuterExpressions(parent), exact: false };
+  }
+  return use('derived', parent, 'used in an expression');
 }
 
 function classifyObjectField(
   field: ts.ShorthandPropertyAssignment | ts.PropertyAssignment,
-  use: (kind: UseKind, sink: ts.Node, detail: string) => IdUse,
+  use: UseOf,
   isLogCall: IsLogCall,
 ): IdUse {
   const key = field.name && (ts.isIdentifier(field.name) || ts.isStringLiteral(field.name)) ? field.name.text : '';

@@ -60,6 +60,15 @@ describe('renderRuntimeModule', () => {
     expect(variants('ts', 'cjs')).not.toMatch(/^export (function|const|type|interface) /m);
   });
 
+  it('ignores the TS import of node:async_hooks only where the program has no Node types', () => {
+    for (const moduleFormat of ['esm', 'cjs'] as const) {
+      const withoutTypes = render({ language: 'ts', moduleFormat, backend: 'json' });
+      expect(withoutTypes).toMatch(/^\/\/ @ts-ignore -- typed by ContextStore below.*\n(import \{ AsyncLocalStorage \} from |import asyncHooks = require\()'node:async_hooks'\)?;$/m);
+      const withTypes = render({ language: 'ts', moduleFormat, backend: 'pino', openTelemetry: true, nodeTypes: true });
+      expect(withTypes).not.toMatch(/@ts-(ignore|expect-error|nocheck)/);
+    }
+  });
+
   it('names the id field as configured, quoting a name that is not an identifier', () => {
     const reqId = render({ language: 'ts', moduleFormat: 'esm', backend: 'json', idField: 'reqId' });
     expect(reqId).not.toContain('correlationId');

@@ -125,7 +125,7 @@ export const STRICTEST: Record<string, unknown> = {
 // ---- Variants ----------------------------------------------------------------------------------
 
 export type VariantOptions = Pick<RuntimeModuleOptions, 'language' | 'moduleFormat' | 'backend'> &
-  Partial<Pick<RuntimeModuleOptions, 'openTelemetry' | 'idField' | 'eol'>>;
+  Partial<Pick<RuntimeModuleOptions, 'openTelemetry' | 'idField' | 'eol' | 'nodeTypes'>>;
 
 export function render(options: VariantOptions): string {
   return renderRuntimeModule({ idField: 'correlationId', eol: '\n', ...options });

@@ -38,12 +38,44 @@ export function typecheckCounts(result) {
   return { errors, ok: result.code === 0 };
 }
 
-/** ESLint: "✖ N problems (E errors, W warnings)", or 0 when it exits clean. */
+/**
+ * ESLint: "✖ N problems (E errors, W warnings)", or 0 when it exits clean; `problems` counts them per
+ * file and rule from the stylish listing, so a problem added where another went away still shows.
+ */
 export function lintCounts(result) {
   const out = stripAnsi(result.output);
+  const problems = lintProblemsByFileAndRule(out);
   const m = out.match(/(\d+) problems? \((\d+) errors?, (\d+) warnings?\)/);
-  if (m) return { errors: Number(m[2]), warnings: Number(m[3]), ok: result.code === 0 };
-  return { errors: result.code === 0 ? 0 : null, warnings: 0, ok: result.code === 0 };
+  if (m) return { errors: Number(m[2]), warnings: Number(m[3]), ok: result.code === 0, problems };
+  return { errors: result.code === 0 ? 0 : null, warnings: 0, ok: result.code === 0, problems };
+}
+
+/** `{ "file\trule": count }` from ESLint's stylish output (a file line, then `  line:col  severity  message  rule`). */
+function lintProblemsByFileAndRule(out) {
+  const counts = {};
+  let file = null;
+  for (const text of out.split('\n')) {
+    if (/^\/\S/.test(text)) { file = text.trim(); continue; }
+    const m = file && text.match(/^\s+\d+:\d+\s+(?:error|warning)\s+.*?(?:\s{2,}(\S+))?\s*$/);
+    if (!m) continue;
+    const key = `${file}\t${m[1] ?? '(no rule)'}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Lint problems the migration added: per file and rule, how many more there are after than before. */
+export function newLintProblems(before, after) {
+  if (!before?.problems || !after?.problems) return null;
+  const added = [];
+  for (const [key, n] of Object.entries(after.problems)) {
+    const was = before.problems[key] ?? 0;
+    if (n > was) {
+      const [file, rule] = key.split('\t');
+      added.push({ file, rule, before: was, after: n });
+    }
+  }
+  return added;
 }
 
 /** Test runners: jest, vitest, node:test, mocha. Returns { passed, failed } (null when unreadable). */

@@ -21,13 +21,31 @@ export function reasonLabel(finding) {
   return `${finding.kind}: ${reason.slice(0, 110)}`;
 }
 
+/**
+ * Keys that survive the migration's line shifts: a function named by its line (`<callback of f>@12`)
+ * is keyed by its place among the functions of that file with the same name before the `@`.
+ */
+function stableKeys(functions) {
+  const seen = new Map();
+  return new Map(functions.map((f) => {
+    const at = f.name.match(/^(.*)@\d+(#\d+)?$/);
+    if (!at) return [f, functionKey(f)];
+    const base = `${f.file}::${at[1]}@`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return [f, `${base}${n}`];
+  }));
+}
+
 export function compareParams(before, after, report) {
-  const afterByKey = new Map(after.functions.map((f) => [functionKey(f), f]));
+  const afterKeys = stableKeys(after.functions);
+  const afterByKey = new Map(after.functions.map((f) => [afterKeys.get(f), f]));
+  const beforeKeys = stableKeys(before.functions);
   const findings = report?.findings ?? [];
   const rows = [];
   for (const fn of before.functions) {
     for (const tp of fn.traceParams) {
-      const now = afterByKey.get(functionKey(fn));
+      const now = afterByKey.get(beforeKeys.get(fn));
       let status;
       if (!now) status = 'function-gone';
       else if (now.traceParams.some((p) => p.name === tp.name)) status = 'kept';

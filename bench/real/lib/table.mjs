@@ -12,6 +12,9 @@ function checkCell(check) {
 
 const pair = (row, kind) => `${checkCell(row.before?.[kind])} → ${checkCell(row.after?.[kind])}`;
 
+/** The lint cell also says how many problems the migration added (per file and rule). */
+const lintPair = (row) => pair(row, 'lint') + (row.newLint ? ` (${row.newLint.reduce((n, p) => n + p.after - p.before, 0)} new)` : '');
+
 function countBy(rows, outcome) {
   return rows.filter((r) => r.outcome === outcome && !r.destructured).length;
 }
@@ -33,7 +36,7 @@ export function renderTable(rows) {
       rv.trace ? `${rv.traceMigrated}/${rv.trace} (${Math.round((100 * rv.traceMigrated) / rv.trace)}%)` : dash,
       rv.business ? `${rv.businessMigrated}/${rv.business}` : dash,
       `${row.logs.before} → ${row.logs.after} (${row.logs.converted ?? '?'})`,
-      pair(row, 'typecheck'), pair(row, 'lint'), pair(row, 'test'),
+      pair(row, 'typecheck'), lintPair(row), pair(row, 'test'),
       row.reportLines ?? dash,
       row.arity.length ? `${clear} clear, ${row.arity.length - clear} by name only` : '0',
     ].join(' | ')} |`);
@@ -57,6 +60,7 @@ export function renderDetails(rows) {
     for (const a of row.arity) {
       out.push(`  arity ${a.clear ? 'CLEAR' : 'by-name'}: ${a.call.file}:${a.call.line} ${a.call.text} — ${a.call.args} args, ${a.function} now takes ${a.newArity} (was ${a.oldArity})`);
     }
+    for (const p of row.newLint ?? []) out.push(`  new lint problem: ${p.rule} in ${p.file.replace(`${row.dir}/`, '')} (${p.before} → ${p.after})`);
     for (const u of row.reviewer.unmatched) out.push(`  reviewer entry not found in the tree: ${u.file} ${u.function}(${u.param})`);
     for (const kind of ['typecheck', 'lint', 'test']) {
       const b = row.before?.[kind], a = row.after?.[kind];
