@@ -323,7 +323,7 @@ function dropWholeLogObjects(model: PlanModel): void {
 /** Reads of a stored id outside the middleware that stores it (its own body runs before the context). */
 function storedIdReadsInContext(facts: Facts): Set<ts.Node> {
   const middleware = facts.middlewareStores.map(({ next, asyncHook }) => asyncHook?.fn ?? (next && enclosingFunction(next))).filter((fn): fn is NonNullable<typeof fn> => !!fn);
-  return new Set(facts.storedIdReads.filter((read) => !middleware.some((fn) => read.pos >= fn.pos && read.end <= fn.end)));
+  return new Set(facts.storedIdReads.filter((read) => !middleware.some((fn) => fn.getSourceFile() === read.getSourceFile() && read.pos >= fn.pos && read.end <= fn.end)));
 }
 
 function scopeOf(declaration: ts.VariableDeclaration, name: ts.Identifier): RestScope | undefined {
