@@ -16,6 +16,7 @@ import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses, type IsLogCall } from './param-uses.js';
 import { findReferences, type CallSite, type References } from './references.js';
 import { findMiddlewareStores, readsStoredId, type MiddlewareStore } from './middleware-stores.js';
+import { isStoredIdParam } from './injected-params.js';
 import { findEventWiring, type EventWiring } from './event-listeners.js';
 import { findPublicApi, type PublicApi } from './public-api.js';
 import type { TraceNames } from './trace-names.js';
@@ -40,13 +41,15 @@ export function analyze(input: AnalyzeInput): Facts {
   const editable = editableFiles(files, input.editableSources);
   const isEditable = (file: ts.SourceFile) => editable.has(file.fileName);
 
+  const origins = new OriginRecognizer(checker, [...editable.values()].map((e) => e.sourceFile));
+  const middlewareStores = [...editable.values()].flatMap(({ sourceFile }) => findMiddlewareStores(sourceFile, origins, names.isCandidateParam));
+  const isContextParam = (param: ts.ParameterDeclaration) => isStoredIdParam(checker, param, middlewareStores, (e) => origins.isOrigin(e));
   const events = findEventWiring(checker, files);
-  const { groups, externallyTyped } = buildGroups(checker, files, names, [...events.listeners.values()]);
+  const { groups, externallyTyped } = buildGroups(checker, files, names, [...events.listeners.values()], isContextParam);
   const references = findReferences(checker, files, groups, isEditable);
   addEmitCallSites(events, groups, references, isEditable);
   const publicApi = input.publicApiFrom ? findPublicApi(program, checker, input.publicApiFrom) : undefined;
   if (publicApi) refusePublicApi(publicApi, groups, references);
-  const origins = new OriginRecognizer(checker, [...editable.values()].map((e) => e.sourceFile));
   const loggers = new ProjectLoggers(checker, input.loggerNames, files);
   const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 

@@ -38,12 +38,16 @@ export function argumentIndexOf(fn: FunctionLike, param: ts.ParameterDeclaration
   return fn.parameters.indexOf(param) - offset;
 }
 
-export function candidateParams(fn: FunctionLike, names: TraceNames): CandidateParam[] {
+/** A decorated parameter that holds the id a context already carries (see injected-params.ts). */
+export type IsContextParam = (param: ts.ParameterDeclaration) => boolean;
+
+export function candidateParams(fn: FunctionLike, names: TraceNames, isContextParam?: IsContextParam): CandidateParam[] {
   const out: CandidateParam[] = [];
   for (const param of fn.parameters) {
     // A decorated parameter is injected by a framework (`@Headers('x-request-id') requestId`):
-    // no caller passes it, so it cannot go; it is where the id is born instead.
-    if (ts.canHaveDecorators(param) && ts.getDecorators(param)?.length) continue;
+    // no caller passes it, so it cannot go; it is where the id is born instead — unless it holds
+    // the id a middleware already runs the request with.
+    if (ts.canHaveDecorators(param) && ts.getDecorators(param)?.length && !isContextParam?.(param)) continue;
     if (ts.isIdentifier(param.name)) {
       if (names.isCandidateParam(param.name.text)) out.push({ param });
     } else if (ts.isObjectBindingPattern(param.name)) {
@@ -124,15 +128,16 @@ export function buildGroups(
   names: TraceNames,
   /** Inline listeners of one event each: they receive the same emit arguments, so change together. */
   listenerSets: readonly FunctionLike[][] = [],
+  isContextParam?: IsContextParam,
 ): { groups: Group[]; externallyTyped: Map<FunctionLike, string> } {
-  const found = collectDeclarations(files, names);
+  const found = collectDeclarations(files, names, isContextParam);
   const uf = new UnionFind<FunctionLike>();
   for (const fn of found.candidates) uf.add(fn);
   unionRedeclarations(checker, found.candidates, uf);
   unionThroughHeritage(checker, found, uf);
   const listeners = unionListeners(listenerSets, uf);
   const externallyTyped = unionContextuallyTyped(checker, found, listeners, uf);
-  return { groups: groupsOf(uf, names), externallyTyped };
+  return { groups: groupsOf(uf, names, isContextParam), externallyTyped };
 }
 
 /** What one walk over the files finds: the candidates, and where links between declarations may be. */
@@ -147,11 +152,11 @@ interface Declarations {
   hasFunctionTypeCandidates: boolean;
 }
 
-function collectDeclarations(files: readonly ts.SourceFile[], names: TraceNames): Declarations {
+function collectDeclarations(files: readonly ts.SourceFile[], names: TraceNames, isContextParam?: IsContextParam): Declarations {
   const found: Declarations = { candidates: [], candidateMemberNames: new Set(), heritageOwners: [], functionExpressions: [], hasFunctionTypeCandidates: false };
   for (const file of files) {
     walk(file, (node) => {
-      if (isFunctionLike(node) && candidateParams(node, names).length > 0) {
+      if (isFunctionLike(node) && candidateParams(node, names, isContextParam).length > 0) {
         found.candidates.push(node);
         const nameNode = referenceNameNode(node);
         if (nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode))) found.candidateMemberNames.add(nameNode.text);
@@ -237,7 +242,7 @@ function unionContextuallyTyped(checker: ts.TypeChecker, found: Declarations, li
 }
 
 /** The linked declarations as groups, members in source order, with every candidate position. */
-function groupsOf(uf: UnionFind<FunctionLike>, names: TraceNames): Group[] {
+function groupsOf(uf: UnionFind<FunctionLike>, names: TraceNames, isContextParam?: IsContextParam): Group[] {
   const byRoot = new Map<FunctionLike, FunctionLike[]>();
   for (const fn of uf.keys()) {
     const root = uf.find(fn);
@@ -250,7 +255,7 @@ function groupsOf(uf: UnionFind<FunctionLike>, names: TraceNames): Group[] {
     members.sort((a, b) => (a.getSourceFile().fileName.localeCompare(b.getSourceFile().fileName)) || a.pos - b.pos);
     const slots = new Map<string, SlotPosition>();
     for (const fn of members) {
-      for (const candidate of candidateParams(fn, names)) {
+      for (const candidate of candidateParams(fn, names, isContextParam)) {
         const position: SlotPosition = { index: argumentIndexOf(fn, candidate.param), property: candidate.property };
         slots.set(positionKey(position), position);
       }

@@ -2,6 +2,7 @@
 // job/message payload's trace field, or a function that only ever returns one of those.
 import { ts } from 'ts-morph';
 import { calleeName, isLiteralValue, isStringLike, returnedExpressions, unwrapExpression, walk } from '../syntax/function-likes.js';
+import { decoratorFactories, injectedAlternatives } from './injected-params.js';
 import { AMBIGUOUS_TRACE_FIELDS, REQUEST_OBJECT_NAME, TRACE_CARRIER_NAME, TRACE_HEADER_NAMES, UNAMBIGUOUS_TRACE_FIELDS } from './trace-names.js';
 
 const ID_GENERATORS = new Set(['randomUUID', 'uuid', 'uuidv4', 'uuidv7', 'nanoid', 'ulid', 'createId', 'cuid', 'shortid', 'hyperid', 'ksuid', 'randomBytes']);
@@ -116,25 +117,57 @@ export class OriginRecognizer {
     const param = this.checker.getSymbolAtLocation(identifier)?.valueDeclaration;
     if (!param || !ts.isParameter(param)) return false;
     const decorators = ts.canHaveDecorators(param) ? ts.getDecorators(param) ?? [] : [];
-    return decorators.some((decorator) => {
+    const named = decorators.some((decorator) => {
       const text = decorator.expression.getText();
       const header = /['"`]([\w-]+)['"`]/.exec(text)?.[1];
       return (header !== undefined && TRACE_HEADER_NAMES.has(header.toLowerCase())) || /(RequestId|TraceId|CorrelationId|ReqId)\b/.test(text);
     });
+    // A custom decorator of the project (`createParamDecorator(…)`) whose factory returns an origin.
+    return named || decoratorFactories(this.checker, param).some((factory) => {
+      const values = injectedAlternatives(factory);
+      return values.some((v) => this.isOrigin(v)) && values.every((v) => this.isOrigin(v) || isLiteralValue(v));
+    });
   }
 
-  /** A const local initialised from an origin (`const header = req.headers['x-request-id']`). */
+  /**
+   * A local initialised from an origin (`const header = req.headers['x-request-id']`), or a `let`
+   * whose every assignment is one (`let id = req.headers[H]; if (!id) id = uuidv4();`): whatever
+   * it holds where it is read came from an origin.
+   */
   isOriginLocal(identifier: ts.Identifier): boolean {
-    const declaration = this.checker.getSymbolAtLocation(identifier)?.valueDeclaration;
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    const symbol = this.checker.getSymbolAtLocation(identifier);
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
     const list = declaration.parent;
-    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+    if (!ts.isVariableDeclarationList(list) || (list.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) === 0) return false;
     const cached = this.originFunctions.get(declaration);
     if (cached !== undefined) return cached;
     this.originFunctions.set(declaration, false); // recursion guard
-    const result = this.isOrigin(declaration.initializer);
+    const assigned = list.flags & ts.NodeFlags.Let ? this.assignedValues(symbol, list) : [];
+    const result = assigned !== undefined && [declaration.initializer, ...assigned].every((value) => this.isOrigin(value));
     this.originFunctions.set(declaration, result);
     return result;
+  }
+
+  /** The values assigned to a `let` after its declaration (undefined when it also changes otherwise: `+=`, `++`). */
+  private assignedValues(symbol: ts.Symbol, list: ts.VariableDeclarationList): ts.Expression[] | undefined {
+    let scope: ts.Node | undefined = list.parent;
+    while (scope && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+    if (!scope) return undefined;
+    const values: ts.Expression[] = [];
+    let other = false;
+    walk(scope, (node) => {
+      if (other) return false;
+      const counts = (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken);
+      const target = ts.isBinaryExpression(node) ? node.left : counts ? (node as ts.PrefixUnaryExpression).operand : undefined;
+      if (!target || !ts.isIdentifier(unwrapExpression(target)) || this.checker.getSymbolAtLocation(unwrapExpression(target)) !== symbol) return true;
+      if (!ts.isBinaryExpression(node)) return (other = true), false;
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) values.push(node.right);
+      else if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) other = true;
+      return true;
+    });
+    return other ? undefined : values;
   }
 
   private originOrLiteral(a: ts.Expression, b: ts.Expression): boolean {

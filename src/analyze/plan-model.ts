@@ -4,9 +4,10 @@
 import { ts } from 'ts-morph';
 import type { Decision } from './decide.js';
 import type { Component, Facts, Reason, Slot } from './facts.js';
-import { unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
+import { enclosingFunction, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
 import { needsDefinedValue, type Alias } from './param-uses.js';
 import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
+import type { AsyncHook } from './middleware-stores.js';
 import { originUnit, traceParamsUnit, type EditUnit } from '../syntax/edit-unit.js';
 
 export interface ContextRead {
@@ -32,6 +33,13 @@ export interface InlineWrap {
   keptArgument?: { expression: ts.Expression; needsDefined: boolean };
 }
 
+/** A Fastify async hook that stores the id: it becomes a `done` hook that hands on inside the context. */
+export interface HookHandOn {
+  hook: AsyncHook;
+  id: ts.Expression;
+  owner: EditUnit;
+}
+
 export interface ScopeWrap {
   scope: RestScope;
   owners: EditUnit[];
@@ -50,6 +58,7 @@ export interface PlanModel {
   contextReads: ContextRead[];
   aliasRemovals: { alias: Alias; owner: EditUnit }[];
   inlineWraps: InlineWrap[];
+  hookHandOns: HookHandOn[];
   scopeWraps: ScopeWrap[];
   /** Expressions that denote the request's trace id inside log calls (dropped from messages). */
   traceIdReferences: Set<ts.Node>;
@@ -60,6 +69,8 @@ export interface PlanModel {
    * arguments, the block cannot be wrapped): converted, they would lose the id, so they stay, with why.
    */
   logsLeftAlone: Map<ts.CallExpression, string>;
+  /** Imports only removed parameters used (`import { TraceId }` for `@TraceId() reqId`), with the removals' owners. */
+  importRemovals: { specifier: ts.ImportSpecifier; owners: EditUnit[] }[];
   /** Components that turned out impossible while deriving (re-decide with them excluded). */
   newExclusions: Map<string, Reason>;
 }
@@ -68,6 +79,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
   const model = emptyModel();
   const scopeWraps = new Map<ts.Identifier, ScopeWrap>();
   const queueScopes = planQueueItemScopes(model, facts);
+  const storedReads = storedIdReadsInContext(facts);
   for (const [component, decision] of decisions) {
     if (!decision.migrate) continue;
     model.migrated.push(component);
@@ -76,11 +88,12 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     for (const slot of component.slots) {
       if (kept.has(slot)) continue;
       planDeclarations(model, slot, owner);
-      planIncomingValues(model, slot, component, owner, { scopeWraps, queueScopes, kept });
+      planIncomingValues(model, slot, component, owner, { scopeWraps, queueScopes, kept, storedReads });
       planUses(model, slot, facts, owner, kept);
     }
   }
   planKeptSlotOrigins(model, facts, decisions, scopeWraps);
+  planDecoratorImports(model, facts);
   planOriginLocalScopes(model, facts, scopeWraps);
   planStoredIds(model, facts, queueScopes);
   dropWholeLogObjects(model);
@@ -98,10 +111,12 @@ function emptyModel(): PlanModel {
     contextReads: [],
     aliasRemovals: [],
     inlineWraps: [],
+    hookHandOns: [],
     scopeWraps: [],
     traceIdReferences: new Set(),
     logMemberDrops: [],
     logsLeftAlone: new Map(),
+    importRemovals: [],
     newExclusions: new Map(),
   };
 }
@@ -143,6 +158,8 @@ interface IncomingContext {
   queueScopes: ReadonlyMap<ts.Node, ScopeWrap>;
   /** Slots of the component that keep their id (decided by the analysis). */
   kept: ReadonlyMap<Slot, unknown>;
+  /** Reads of an id a middleware stored (`req.reqId`): inside its context already. */
+  storedReads: ReadonlySet<ts.Node>;
 }
 
 /**
@@ -150,7 +167,7 @@ interface IncomingContext {
  * origin, a literal), the call runs in a context — around the rest of the block for an origin local.
  */
 function planIncomingValues(model: PlanModel, slot: Slot, component: Component, owner: EditUnit, around: IncomingContext): void {
-  const { scopeWraps, queueScopes, kept } = around;
+  const { scopeWraps, queueScopes, kept, storedReads } = around;
   for (const { site, value, element, from } of slot.incoming) {
     const argIndex = slot.index + site.argOffset;
     if (value.kind === 'omitted') continue;
@@ -170,6 +187,8 @@ function planIncomingValues(model: PlanModel, slot: Slot, component: Component, 
     const fromKept = !!from && kept.has(from) && runsOutsideContext(from, kept);
     // `handle(item.payload, item.reqId)` inside the item's own context: the argument just goes.
     if (value.kind === 'origin' && queueScopes.has(unwrapExpression(value.expression))) continue;
+    // `load(order, req.reqId)` after a middleware stored it: the context carries that id already.
+    if (value.kind === 'origin' && storedReads.has(unwrapExpression(value.expression))) continue;
     if (fromKept || value.kind === 'origin' || value.kind === 'literal' || value.kind === 'origin-local' || value.kind === 'unproven' || value.kind === 'business-local') {
       const problem = inlineWrapProblem(site.call);
       if (problem) {
@@ -281,6 +300,44 @@ function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Comp
   }
 }
 
+/** A decorator imported only for parameters that go (`@TraceId() reqId`) goes with them. */
+function planDecoratorImports(model: PlanModel, facts: Facts): void {
+  const removedIn = new Map<ts.SourceFile, { ranges: ts.Node[]; owners: EditUnit[]; decorators: ts.Identifier[] }>();
+  for (const { param, owner } of model.paramRemovals) {
+    const decorators = ts.canHaveDecorators(param) ? ts.getDecorators(param) ?? [] : [];
+    if (decorators.length === 0) continue;
+    const file = param.getSourceFile();
+    const entry = removedIn.get(file) ?? { ranges: [], owners: [], decorators: [] };
+    entry.ranges.push(param);
+    entry.owners.push(owner);
+    for (const decorator of decorators) {
+      const e = unwrapExpression(decorator.expression);
+      const callee = ts.isCallExpression(e) ? unwrapExpression(e.expression) : e;
+      if (ts.isIdentifier(callee)) entry.decorators.push(callee);
+    }
+    removedIn.set(file, entry);
+  }
+  const done = new Set<ts.ImportSpecifier>();
+  for (const [file, { ranges, owners, decorators }] of removedIn) {
+    for (const decorator of decorators) {
+      const symbol = facts.checker.getSymbolAtLocation(decorator);
+      const specifier = symbol?.declarations?.find((d): d is ts.ImportSpecifier => ts.isImportSpecifier(d));
+      if (!specifier || done.has(specifier) || specifier.isTypeOnly) continue;
+      let usedElsewhere = false;
+      walk(file, (node) => {
+        if (usedElsewhere || node === specifier) return false;
+        if (ts.isIdentifier(node) && node.text === decorator.text && facts.checker.getSymbolAtLocation(node) === symbol) {
+          usedElsewhere = !ranges.some((range) => node.pos >= range.pos && node.end <= range.end);
+        }
+        return !usedElsewhere;
+      });
+      if (usedElsewhere) continue;
+      done.add(specifier);
+      model.importRemovals.push({ specifier, owners });
+    }
+  }
+}
+
 /** The kept slot's log calls that print its id: without the origin's context they keep their text. */
 function leaveKeptIdLogsAlone(model: PlanModel, facts: Facts, slot: Slot, origin: ts.CallExpression, problem: string): void {
   const where = `${origin.getSourceFile().fileName.split('/').pop()}:${origin.getSourceFile().getLineAndCharacterOfPosition(origin.getStart()).line + 1}`;
@@ -318,13 +375,15 @@ function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<t
  * (or a queue item's id inside its own context) is logging the context's.
  */
 function planStoredIds(model: PlanModel, facts: Facts, queueScopes: ReadonlyMap<ts.Node, ScopeWrap>): void {
-  for (const { next, id } of facts.middlewareStores) {
-    model.inlineWraps.push({ call: next, id, owner: originUnit(next.getSourceFile().fileName, next.pos), handOn: true });
+  for (const { next, asyncHook, id } of facts.middlewareStores) {
+    if (next) model.inlineWraps.push({ call: next, id, owner: originUnit(next.getSourceFile().fileName, next.pos), handOn: true });
+    if (asyncHook) model.hookHandOns.push({ hook: asyncHook, id, owner: originUnit(asyncHook.fn.getSourceFile().fileName, asyncHook.fn.pos) });
   }
   for (const access of queueScopes.keys()) {
     if (isDirectLogPart(access, facts.logValues)) model.traceIdReferences.add(access);
   }
-  for (const read of facts.storedIdReads) {
+  // Not inside the middleware itself: it stores the id before the context starts.
+  for (const read of storedIdReadsInContext(facts)) {
     if (isDirectLogPart(read, facts.logValues)) model.traceIdReferences.add(read);
   }
 }
@@ -337,6 +396,12 @@ function dropWholeLogObjects(model: PlanModel): void {
     if ((object as ts.ObjectLiteralExpression).properties.length === count) model.traceIdReferences.add(object);
   }
   model.logMemberDrops = model.logMemberDrops.filter(({ element }) => !model.traceIdReferences.has(element.parent));
+}
+
+/** Reads of a stored id outside the middleware that stores it (its own body runs before the context). */
+function storedIdReadsInContext(facts: Facts): Set<ts.Node> {
+  const middleware = facts.middlewareStores.map(({ next, asyncHook }) => asyncHook?.fn ?? (next && enclosingFunction(next))).filter((fn): fn is NonNullable<typeof fn> => !!fn);
+  return new Set(facts.storedIdReads.filter((read) => !middleware.some((fn) => fn.getSourceFile() === read.getSourceFile() && read.pos >= fn.pos && read.end <= fn.end)));
 }
 
 function scopeOf(declaration: ts.VariableDeclaration, name: ts.Identifier): RestScope | undefined {

@@ -29,5 +29,20 @@ export const originCalls: Rule = {
       edits.add(wrap.call.end, wrap.call.end, ')', wrap.owner);
       ctx.counts.originsWrapped++;
     }
+    // A Fastify async hook without await/return: `(request, reply, done) => { …; withTrace({ … }, done); }`.
+    for (const { hook, id, owner } of ctx.model.hookHandOns) {
+      const file = hook.fn.getSourceFile();
+      const edits = ctx.edits(file);
+      const text = file.text;
+      let afterAsync = hook.asyncKeyword.end;
+      while (text[afterAsync] === ' ') afterAsync++;
+      edits.add(hook.asyncKeyword.getStart(file), afterAsync, '', owner);
+      edits.add(hook.fn.parameters[1]!.end, hook.fn.parameters[1]!.end, ', done', owner);
+      const indent = ctx.indentAt(file, hook.last.getStart(file));
+      const handOn = `${ctx.runtimeName(file, 'withTrace')}({ ${ctx.config.idField}: ${edits.render(id.getStart(file), id.end)} }, done);`;
+      const eol = ctx.facts.editable.get(file.fileName)!.source.eol;
+      edits.add(hook.last.end, hook.last.end, `${eol}${indent}${handOn}`, owner);
+      ctx.counts.originsWrapped++;
+    }
   },
 };

@@ -68,6 +68,21 @@ export const traceParams: Rule = {
       const edits = ctx.edits(file);
       for (const range of listDeletionRanges(list, indexes, file)) edits.add(range.start, range.end, '', owners);
     }
+    // A decorator only the removed parameters used: its import specifier (or the whole import) goes.
+    const byImport = new Map<ts.NamedImports, { indexes: Set<number>; owners: EditUnit[] }>();
+    for (const { specifier, owners } of ctx.model.importRemovals) {
+      const entry = byImport.get(specifier.parent) ?? { indexes: new Set<number>(), owners: [] };
+      entry.indexes.add(specifier.parent.elements.indexOf(specifier));
+      entry.owners.push(...owners);
+      byImport.set(specifier.parent, entry);
+    }
+    for (const [named, { indexes, owners }] of byImport) {
+      const file = named.getSourceFile();
+      const declaration = named.parent.parent;
+      const whole = indexes.size === named.elements.length && !named.parent.name;
+      const ranges = whole ? [statementLinesRange(declaration, file)] : listDeletionRanges(named.elements, indexes, file);
+      for (const range of ranges) ctx.edits(file).add(range.start, range.end, '', owners);
+    }
     ctx.counts.paramsRemoved += ctx.model.bindingRemovals.length;
     ctx.counts.callSitesUpdated += ctx.model.propertyRemovals.length;
     for (const { member, owner } of ctx.model.typeMemberRemovals) {

@@ -59,6 +59,12 @@ const LOCK_RECEIVER = /lock|mutex|semaphore|lease/i;
 const LOCK_METHODS: ReadonlySet<string> = new Set(['acquire', 'release', 'lock', 'unlock', 'tryLock', 'extend', 'renew']);
 const HEADER_SETTERS = new Set(['set', 'setHeader', 'header', 'append', 'appendHeader']);
 const RUNTIME_CONTEXT_CALLEES = new Set(['withTrace']);
+/** Tags of SQL template clients: `sql`, `app.pg`, `db.query`, `prisma.$executeRaw`. */
+const SQL_TAG = /^(sql|pg|postgres|psql|db|query|raw|unsafe|\$?(query|execute)Raw(Unsafe)?)$/i;
+const SQL_STATEMENT = /^\s*(insert|update|delete|select|upsert|merge|with|call|replace)\b/i;
+/** Query-builder methods that take a row's fields, and the calls that start a write. */
+const QUERY_BUILDER_FILLERS: ReadonlySet<string> = new Set(['values', 'set', 'insert', 'onConflictDoUpdate']);
+const QUERY_BUILDER_WRITES = /^(insert|insertInto|update|updateTable|upsert|replaceInto|into|table|from)$/;
 
 /** Kinds that make the id a business id: the migration keeps a parameter used so. */
 export function isBusinessUse(use: Pick<IdUse, 'kind' | 'fallback' | 'keyReason'>): boolean {
@@ -103,7 +109,12 @@ function stepUp(parent: ts.Node, current: ts.Node, exact: boolean, use: UseOf, i
   }
   if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return argumentUse(parent, current, exact, use, isLogCall);
   if (ts.isTemplateSpan(parent) || ts.isTemplateExpression(parent)) {
-    return { next: parent.kind === ts.SyntaxKind.TemplateSpan ? parent.parent : parent, exact: false };
+    // sql`INSERT … ${requestId}` (postgres.js, slonik, `app.pg`): a value of the statement, a database write or lookup.
+    const template = parent.kind === ts.SyntaxKind.TemplateSpan ? parent.parent : parent;
+    if (ts.isTaggedTemplateExpression(template.parent) && isSqlTemplate(template.parent)) {
+      return use('key', template.parent, `written into a SQL statement (\`${truncate(template.parent.tag.getText())}\`…\`\`)`);
+    }
+    return { next: template, exact: false };
   }
   if (ts.isBinaryExpression(parent)) return operandUse(parent, current, use);
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === current) {
@@ -207,6 +218,7 @@ function classifyObjectField(
     if (RUNTIME_CONTEXT_CALLEES.has(name)) return use('context', container, 'trace context');
     if (KEY_CALLEE.test(name)) return use('key', container, `used as a key in \`${name}(…)\``);
     if (DATABASE_CALLEE.test(name)) return use('key', container, `written as a field of a database row (\`${name}(…)\`)`);
+    if (ts.isCallExpression(container) && isQueryBuilderCall(container)) return use('key', container, `written as a field of a database row (\`${truncate(container.expression.getText())}(…)\`)`);
     // An outgoing message, error or request: positive, read from the context.
     return use('header', container, `sent as the \`${key}\` field of \`${name || 'a call'}(…)\``);
   }
@@ -215,10 +227,46 @@ function classifyObjectField(
     if (/headers?$/i.test(outerKey)) return use('header', field, `sent as the \`${key}\` header`);
     return classifyObjectField(container, use, isLogCall);
   }
+  // `{ [CORRELATION_HEADER]: id }`, `const headers = { [name]: id }`: a header named by a constant; the id is its value.
+  if (key === '' && isComputedHeaderField(field, object)) return use('header', field, `sent as the \`${field.name.getText()}\` header`);
   if (key === '' || /^(where|key|id)$/.test(key)) return use('key', field, `used as the \`${key || 'computed'}\` key of an object`);
   // `{ error, requestId }` for a response or error body: a trace-named field carries the id outward.
   if (isTraceFieldName(key)) return use('header', field, `sent as the \`${key}\` field`);
   return use('stored', field, `stored in the \`${key}\` field of an object that outlives the call`);
+}
+
+/** A tagged template whose tag names a database client, or whose text is a SQL statement. */
+function isSqlTemplate(tagged: ts.TaggedTemplateExpression): boolean {
+  const tag = calleeName(tagged.tag) ?? '';
+  if (SQL_TAG.test(tag)) return true;
+  const head = ts.isTemplateExpression(tagged.template) ? tagged.template.head.text : tagged.template.text;
+  return SQL_STATEMENT.test(head);
+}
+
+/**
+ * `db.insert(t).values({ … })`, `db.insertInto('t').values({ … })`, `db.update(t).set({ … })`:
+ * the object fills a row when the builder chain started a write.
+ */
+function isQueryBuilderCall(call: ts.CallExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !QUERY_BUILDER_FILLERS.has(callee.name.text)) return false;
+  for (let receiver = unwrapExpression(callee.expression); ; ) {
+    if (ts.isCallExpression(receiver)) {
+      if (QUERY_BUILDER_WRITES.test(calleeName(receiver.expression) ?? '')) return true;
+      receiver = unwrapExpression(receiver.expression);
+    } else if (ts.isPropertyAccessExpression(receiver)) {
+      receiver = unwrapExpression(receiver.expression);
+    } else {
+      return false;
+    }
+  }
+}
+
+function isComputedHeaderField(field: ts.ShorthandPropertyAssignment | ts.PropertyAssignment, object: ts.Node): boolean {
+  if (!ts.isComputedPropertyName(field.name)) return false;
+  if (/header/i.test(field.name.expression.getText())) return true;
+  const holder = object.parent;
+  return !!holder && ts.isVariableDeclaration(holder) && holder.initializer === object && ts.isIdentifier(holder.name) && /headers$/i.test(holder.name.text);
 }
 
 function keyCallReason(call: ts.CallExpression, name: string, argIndex: number): string | undefined {

@@ -35,7 +35,14 @@ export function findNewTypeErrors(
   const baseGetSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
     const text = replaced.get(fileName);
-    if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersionOrOptions ?? languageVersion, true);
+    if (text !== undefined) {
+      // Keep the module format the original program gave the file (ts-morph may leave it unset):
+      // the same importer must see the same kind of module before and after the edits.
+      const before = original.getSourceFile(fileName);
+      const base = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions ?? languageVersion };
+      const createOptions = before ? { ...base, impliedNodeFormat: before.impliedNodeFormat } : base;
+      return ts.createSourceFile(fileName, text, createOptions, true);
+    }
     return original.getSourceFile(fileName) ?? baseGetSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
   };
   // ts-morph serves the standard lib from memory: point the host at the same (virtual) folder.
