@@ -76,8 +76,8 @@ export function analyze(input: AnalyzeInput): Facts {
   return {
     checker,
     editable,
-    middlewareStores: perFile.middlewareStores,
-    storedIdReads: storedIdReadsIn(editable, perFile.middlewareStores),
+    middlewareStores,
+    storedIdReads: storedIdReadsIn(editable, middlewareStores),
     queueItems: perFile.queueItems,
     components: [...components.values()].sort((a, b) => a.key.localeCompare(b.key)),
     originLocals: perFile.originLocals,
@@ -300,14 +300,13 @@ interface FileFactsContext {
   businessUseOf: (name: ts.Identifier) => { sink: ts.Node; detail: string } | undefined;
 }
 
-type FileFacts = Pick<Facts, 'middlewareStores' | 'queueItems' | 'originLocals' | 'logCalls' | 'logValues' | 'consoleMisuses' | 'loggerCreations' | 'errorExpressions'>;
+type FileFacts = Pick<Facts, 'queueItems' | 'originLocals' | 'logCalls' | 'logValues' | 'consoleMisuses' | 'loggerCreations' | 'errorExpressions'>;
 
-/** Per editable file: log calls, console misuses, logger creations, middleware stores, queue items, origin locals. */
+/** Per editable file: log calls, console misuses, logger creations, queue items, origin locals. */
 function collectFileFacts(sourceFiles: readonly ts.SourceFile[], context: FileFactsContext): FileFacts {
   const { checker, names, origins } = context;
-  const out: FileFacts = { middlewareStores: [], queueItems: [], originLocals: [], logCalls: new Map(), logValues: new Map(), consoleMisuses: [], loggerCreations: [], errorExpressions: new Set() };
+  const out: FileFacts = { queueItems: [], originLocals: [], logCalls: new Map(), logValues: new Map(), consoleMisuses: [], loggerCreations: [], errorExpressions: new Set() };
   for (const sourceFile of sourceFiles) {
-    out.middlewareStores.push(...findMiddlewareStores(sourceFile, origins, names.isCandidateParam));
     const found = collectLogCalls(sourceFile, checker, context.loggers, out.errorExpressions);
     if (found.calls.length > 0) out.logCalls.set(sourceFile.fileName, found.calls);
     for (const call of found.calls) {
