@@ -95,19 +95,27 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
 };
 
 /**
- * A cheap text test: false when the file cannot contain a finding (no trace parameter name and no
- * `console` anywhere in it), so it need not be parsed.
+ * A cheap text test: false when the file cannot contain a finding, so it need not be parsed. A
+ * finding needs an identifier named `console` or a trace parameter name, and an identifier's name
+ * is its text unless it is spelt with a unicode escape (`req\u0049d`, `\u{63}onsole`): a file
+ * with a `\u` anywhere is parsed.
  */
 export function couldHaveMatches(text: string, options: ScanOptions): boolean {
-  if (text.includes('console')) return true;
+  if (text.includes('console') || text.includes('\\u')) return true;
   for (const name of options.traceParamNames) if (text.includes(name)) return true;
   return false;
 }
 
+/** What the walk found, resolved once the whole tree has its parent pointers. */
+type Candidate =
+  | { param: ts.ParameterDeclaration; bound: ts.Identifier; scope: string[] }
+  | { call: ts.CallExpression; scope: string[] };
+
 export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
   const scriptKind = SCRIPT_KINDS[path.extname(source.path).toLowerCase()] ?? ts.ScriptKind.TS;
-  // Parent pointers: the id-use classifier walks up from each reference.
-  const sourceFile = createSourceFile(source.path, source.text, PARSE_OPTIONS, true, scriptKind);
+  // No parent pointers from the parser: the walk below sets them as it goes (one walk over the tree
+  // instead of two), and what reads them (the id-use classifier, node text) runs after the walk.
+  const sourceFile = createSourceFile(source.path, source.text, PARSE_OPTIONS, false, scriptKind);
   const position = (offset: number): Position => {
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
     return { line: line + 1, column: character + 1 };
@@ -127,59 +135,83 @@ export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
     };
   }
 
+  const candidates = walk(sourceFile, options);
   const matches: Match[] = [];
-  const scope: string[] = [];
   const records: TraceParamRecord[] = [];
   const matchOf = new Map<TraceParamRecord, number>();
-  const where = () => (scope.length > 0 ? ` in \`${scope.join('.')}\`` : '');
+  const where = (scope: readonly string[]) => (scope.length > 0 ? ` in \`${scope.join('.')}\`` : '');
 
+  for (const candidate of candidates) {
+    const { scope } = candidate;
+    if ('param' in candidate) {
+      // The parameter itself or a name destructured from it (`{ reqId }: Options`): the migration removes either.
+      const { param, bound } = candidate;
+      const record: TraceParamRecord = { param, name: bound.text, business: isBusinessParameter(param, bound.text) };
+      records.push(record);
+      // Keys of business data stay (the migration keeps them too); the gate does not flag them.
+      if (record.business) continue;
+      matchOf.set(record, matches.length);
+      matches.push({
+        ruleId: 'trace-params',
+        start: position(bound.getStart(sourceFile)),
+        end: position(bound.end),
+        message: `Parameter \`${bound.text}\`${where(scope)} threads a request id by hand; read it from the trace context instead.`,
+        scope,
+        code: bound.text,
+      });
+      continue;
+    }
+    const { call: node } = candidate;
+    const call = describeConsoleCall(node);
+    if (call && (call.interpolation !== null || options.logScope === 'all')) {
+      const start = node.getStart(sourceFile);
+      matches.push({
+        ruleId: 'structured-logs',
+        start: position(start),
+        end: position(node.end),
+        message:
+          call.interpolation !== null
+            ? `\`console.${call.method}\`${where(scope)} interpolates values into its message (${call.interpolation}); log a constant message with structured fields instead.`
+            : `\`console.${call.method}\`${where(scope)} writes an unstructured log line; use the structured log facade instead.`,
+        scope,
+        code: source.text.slice(start, node.end),
+      });
+    }
+  }
+  propagateBusinessIds(sourceFile, records, isConsoleCall);
+  const dropped = new Set(records.filter((r) => r.business && matchOf.has(r)).map((r) => matchOf.get(r)!));
+  return { matches: dropped.size === 0 ? matches : matches.filter((_, i) => !dropped.has(i)) };
+}
+
+/**
+ * One walk over the tree: sets each node's parent pointer (what `setParentNodes` would do) and
+ * collects, in tree order, each trace parameter name bound and each console call, with the names
+ * of the declarations around it. Reads no parent pointer above the node it is at.
+ */
+function walk(sourceFile: ts.SourceFile, options: ScanOptions): Candidate[] {
+  const candidates: Candidate[] = [];
+  const scope: string[] = [];
+  let parent: ts.Node = sourceFile;
   const visit = (node: ts.Node): void => {
+    (node as { parent: ts.Node }).parent = parent;
     const name = declarationName(node, sourceFile);
     if (name !== undefined) scope.push(name);
 
     const kind = node.kind;
     if (kind === KIND_PARAMETER && isParameter(node)) {
-      // The parameter itself or a name destructured from it (`{ reqId }: Options`): the migration removes either.
-      for (const bound of traceNamesBound(node.name, options.traceParamNames)) {
-        const record: TraceParamRecord = { param: node, name: bound.text, business: isBusinessParameter(node, bound.text) };
-        records.push(record);
-        // Keys of business data stay (the migration keeps them too); the gate does not flag them.
-        if (record.business) continue;
-        matchOf.set(record, matches.length);
-        matches.push({
-          ruleId: 'trace-params',
-          start: position(bound.getStart(sourceFile)),
-          end: position(bound.end),
-          message: `Parameter \`${bound.text}\`${where()} threads a request id by hand; read it from the trace context instead.`,
-          scope: [...scope],
-          code: bound.text,
-        });
-      }
-    } else if (kind === KIND_CALL && isCallExpression(node)) {
-      const call = describeConsoleCall(node);
-      if (call && (call.interpolation !== null || options.logScope === 'all')) {
-        const start = node.getStart(sourceFile);
-        matches.push({
-          ruleId: 'structured-logs',
-          start: position(start),
-          end: position(node.end),
-          message:
-            call.interpolation !== null
-              ? `\`console.${call.method}\`${where()} interpolates values into its message (${call.interpolation}); log a constant message with structured fields instead.`
-              : `\`console.${call.method}\`${where()} writes an unstructured log line; use the structured log facade instead.`,
-          scope: [...scope],
-          code: source.text.slice(start, node.end),
-        });
-      }
+      for (const bound of traceNamesBound(node.name, options.traceParamNames)) candidates.push({ param: node, bound, scope: [...scope] });
+    } else if (kind === KIND_CALL && isCallExpression(node) && consoleMethodOf(node) !== undefined) {
+      candidates.push({ call: node, scope: [...scope] });
     }
 
+    const outer = parent;
+    parent = node;
     forEachChild(node, visit);
+    parent = outer;
     if (name !== undefined) scope.pop();
   };
   forEachChild(sourceFile, visit);
-  propagateBusinessIds(sourceFile, records, isConsoleCall);
-  const dropped = new Set(records.filter((r) => r.business && matchOf.has(r)).map((r) => matchOf.get(r)!));
-  return { matches: dropped.size === 0 ? matches : matches.filter((_, i) => !dropped.has(i)) };
+  return candidates;
 }
 
 const isConsoleCall = (call: ts.CallExpression) => consoleMethodOf(call) !== undefined;
