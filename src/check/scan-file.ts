@@ -10,6 +10,8 @@ import { idUsesByName, isBusinessUse } from '../syntax/id-uses.js';
 import { describeConsoleCall } from './console-call.js';
 import { propagateBusinessIds, type TraceParamRecord } from './related-params.js';
 
+export { couldHaveMatches } from './prefilter.js';
+
 export type CheckRuleId = 'trace-params' | 'structured-logs';
 
 export interface ScanOptions {
@@ -93,18 +95,6 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
   languageVersion: ts.ScriptTarget.Latest,
   jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
 };
-
-/**
- * A cheap text test: false when the file cannot contain a finding, so it need not be parsed. A
- * finding needs an identifier named `console` or a trace parameter name, and an identifier's name
- * is its text unless it is spelt with a unicode escape (`req\u0049d`, `\u{63}onsole`): a file
- * with a `\u` anywhere is parsed.
- */
-export function couldHaveMatches(text: string, options: ScanOptions): boolean {
-  if (text.includes('console') || text.includes('\\u')) return true;
-  for (const name of options.traceParamNames) if (text.includes(name)) return true;
-  return false;
-}
 
 /** What the walk found, resolved once the whole tree has its parent pointers. */
 type Candidate =

@@ -18,8 +18,12 @@ function fixtureSources(dir = FIXTURES_DIR): SourceText[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : fixtureSources(path);
     if (!SOURCE_EXTENSIONS.has(extname(entry.name))) return [];
-    return [{ path, text: readFileSync(path, 'utf8'), bom: false, eol: '\n', mode: 0o644 }];
+    return [sourceText(path, readFileSync(path, 'utf8'))];
   });
+}
+
+function sourceText(path: string, text: string): SourceText {
+  return { path, text, bom: false, eol: '\n', mode: 0o644 };
 }
 
 /** Every occurrence of `console` and of each trace name with its first letter as `\u00XX`: the same program. */
@@ -38,9 +42,9 @@ describe('couldHaveMatches is conservative', () => {
   const sources = fixtureSources();
 
   it('finds names spelt with unicode escapes', () => {
-    const escapedParam = { path: '/p/a.ts', text: 'export function f(req\\u0049d: string) { return 1; }', bom: false, eol: '\n', mode: 0o644 };
-    const escapedConsole = { path: '/p/b.ts', text: 'export function g(n: number) { \\u{63}onsole.log(`n ${n}`); }', bom: false, eol: '\n', mode: 0o644 };
-    for (const source of [escapedParam, escapedConsole]) {
+    const escapedParam = 'export function f(req\\u0049d: string) { return 1; }';
+    const escapedConsole = 'export function g(n: number) { \\u{63}onsole.log(`n ${n}`); }';
+    for (const source of [escapedParam, escapedConsole].map((text) => sourceText('/p/a.ts', text))) {
       expect(hasMatches(source, interpolated)).toBe(true);
       expect(couldHaveMatches(source.text, interpolated)).toBe(true);
     }
