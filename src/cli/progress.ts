@@ -1,7 +1,11 @@
 // The progress bar: drawn on stderr only when it is a terminal (the CLI decides), cleared when
 // the run ends so the report that follows starts on a clean line.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import type { Progress } from '../migrate.js';
+
+// Loaded when a bar is drawn: --check and piped runs never draw one, so they do not load it.
+const require = createRequire(import.meta.url);
 
 export interface ProgressView {
   update(progress: Progress): void;
@@ -17,6 +21,7 @@ export interface ProgressStream {
 const PHASE_WIDTH = 8; // longest phase: "discover"
 
 export function createProgressBar(stream: ProgressStream): ProgressView {
+  const cliProgress = require('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as NodeJS.WritableStream,
