@@ -2,9 +2,9 @@
 // files, parse each on its own, report trace parameters and interpolated console calls, and
 // compare with the baseline. Writes nothing except the baseline with updateBaseline.
 //
-// Files whose text cannot contain a finding (no trace parameter name, no `console`) are not
-// parsed (the price: a syntax error is reported only in files that could hold a finding); the rest
-// are parsed on worker threads when there are enough of them (scan-pool.ts, bench/check-vs-tsc.mjs).
+// Files whose text cannot contain a finding (prefilter.ts) are not parsed (the price: a syntax
+// error is reported only in files that could hold a finding). The rest are parsed on a worker
+// thread started before discovery, which loads the parser meanwhile (scan-pool.ts).
 //
 // Gate: `summary.newFindings` counts the findings of kind `manual` (rule hits) or `error`
 // (unreadable or unparsable files) that the baseline does not accept; the CLI exits 1 when it is
@@ -19,7 +19,7 @@ import { TOOL_NAME, toolVersion } from '../tool-info.js';
 import { compareWithBaseline, loadBaseline, renderBaseline, saveBaseline, toBaselineEntries, type BaselineEntry } from './baseline.js';
 import { assignFingerprints, type FingerprintInput } from './fingerprint.js';
 import type { ScanOptions } from './scan-file.js';
-import { scanSources } from './scan-pool.js';
+import { startScanPool, type ScanPool } from './scan-pool.js';
 
 export async function check(config: Config): Promise<Report> {
   const started = performance.now();
@@ -32,8 +32,15 @@ export async function check(config: Config): Promise<Report> {
       ? undefined
       : await loadBaseline(config.baselinePath, config.cwd, { allowMissing: config.updateBaseline });
 
-  const discovery = await discoverFiles(config);
-  const scan = await scanFiles(config, discovery);
+  const pool = startScanPool(scanOptionsFrom(config));
+  let discovery: Discovery;
+  let scan: ScannedFiles;
+  try {
+    discovery = await discoverFiles(config);
+    scan = await scanFiles(config, discovery, pool);
+  } finally {
+    await pool.close();
+  }
   const { files, findings } = scan;
   assignFingerprints(scan.identities).forEach((fingerprint, i) => (findings[i].fingerprint = fingerprint));
 
@@ -80,9 +87,8 @@ interface ScannedFiles {
 }
 
 /** Scans every discovered file: its matches, or its parse failure, as findings. */
-async function scanFiles(config: Config, discovery: Discovery): Promise<ScannedFiles> {
-  const options = scanOptionsFrom(config);
-  const results = await scanSources(discovery.files, options);
+async function scanFiles(config: Config, discovery: Discovery, pool: ScanPool): Promise<ScannedFiles> {
+  const results = await pool.scan(discovery.files);
   const out: ScannedFiles = { files: [...discovery.fileResults], findings: [], identities: [], filesScanned: 0 };
   const add = (finding: Finding, identity: Omit<FingerprintInput, 'file' | 'ruleId'>) => {
     out.findings.push(finding);

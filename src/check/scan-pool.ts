@@ -1,12 +1,14 @@
-// Scans the files of a --check run, on worker threads when there are enough files to pay for them.
-// Each file is parsed on its own, so the work splits cleanly, but a thread pays a fixed price
-// before it is fast: loading TypeScript, then warming the parser up (V8 compiles it as it runs; the
-// first ~1300 files parse about four times slower than the next). Measured on the 2000- and
-// 8000-file bench corpora on 2 cores, one worker added about 2.5 s of CPU and made the run slower
-// at both sizes, so a worker is started only for a share of files to parse far above that (and
-// never on two cores, where it competes with the main thread and V8's own compiler threads). The
-// main thread scans too and work is handed out in batches: whoever is free takes the next one.
-// Results come back in file order, so findings and fingerprints do not depend on the threads.
+// Scans the files of a --check run on worker threads where they pay. A thread pays a fixed price
+// before it parses fast: loading TypeScript (~1 s of CPU), then warming the parser up (V8 compiles
+// it as it runs: the first ~1300 files of the bench corpus parse about four times slower than the
+// next). Splitting the parsing between threads pays that price once per thread: measured on 2
+// cores, splitting the 2000- and 8000-file corpora between the main thread and a worker cost
+// ~2.5 s more CPU and was slower. What does pay is overlap: one worker is started before file
+// discovery (startScanPool) and loads the parser while the main thread finds and reads the files;
+// it then parses them all, and the main thread never loads TypeScript. More workers join only for
+// a share of files to parse far above the warm-up price. Work is cut into batches that threads
+// claim from a shared counter; results come back in file order, so findings and fingerprints do
+// not depend on the threads. A batch a failed worker did not answer is scanned on the main thread.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -14,76 +16,101 @@ import { Worker } from 'node:worker_threads';
 import type { SourceText } from '../syntax/source-text.js';
 import { couldHaveMatches } from './prefilter.js';
 import type { ScanOptions, ScanResult } from './scan-file.js';
-import { SCAN_WORKER_MARK, scanBatch, type ScanBatch, type ScannedBatch } from './scan-worker.js';
+import { batchOf, SCAN_WORKER_MARK, type ScanAnswer, type ScanJob } from './scan-protocol.js';
 
 export interface PoolOptions {
-  /** Files to parse (past the prefilter) per worker below which a worker does not pay for its start-up. */
+  /** Files to parse (past the prefilter) per worker below which one more worker does not pay. */
   minFilesPerWorker?: number;
-  /** Upper bound on worker threads (default: none on two cores or fewer, else the cores but one, at most 3). */
+  /** Upper bound on worker threads (default: none on one core, else the cores but one, at most 3). */
   maxWorkers?: number;
   batchSize?: number;
 }
 
+export interface ScanPool {
+  /** Each file's scan result, in the order given. Once per pool. */
+  scan(sources: readonly SourceText[]): Promise<ScanResult[]>;
+  /** Stops the workers; call it whether or not `scan` ran. */
+  close(): Promise<void>;
+}
+
 const WORKER_SCRIPT = new URL('./scan-worker.js', import.meta.url);
 
-export async function scanSources(sources: readonly SourceText[], options: ScanOptions, pool: PoolOptions = {}): Promise<ScanResult[]> {
-  const parse = sources.flatMap((source, i) => (couldHaveMatches(source.text, options) ? [i] : []));
-  const cores = availableParallelism();
-  const maxWorkers = pool.maxWorkers ?? (cores <= 2 ? 0 : Math.min(cores - 1, 3));
-  const workerCount = Math.min(maxWorkers, Math.floor(parse.length / (pool.minFilesPerWorker ?? 10_000)));
+/** Starts the first worker now, so that it loads the parser while the caller finds the files. */
+export function startScanPool(options: ScanOptions, pool: PoolOptions = {}): ScanPool {
+  const maxWorkers = pool.maxWorkers ?? Math.min(availableParallelism() - 1, 3);
   // Run from the TypeScript sources (tests), there is no compiled worker script: scan here.
-  if (workerCount < 1 || !existsSync(fileURLToPath(WORKER_SCRIPT))) return scanBatch(sources, options);
-  // Only the files to parse go to the threads (a worker gets copies of the texts it scans).
-  const parsed = await scanOnThreads(parse.map((i) => sources[i]), options, workerCount, pool.batchSize ?? 50);
-  const results: ScanResult[] = sources.map(() => ({ matches: [] }));
-  parse.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
-  return results;
-}
-
-async function scanOnThreads(sources: readonly SourceText[], options: ScanOptions, workerCount: number, batchSize: number): Promise<ScanResult[]> {
-  const results: ScanResult[][] = [];
-  let next = 0;
-  const take = (): { id: number; sources: SourceText[] } | undefined => {
-    if (next >= sources.length) return undefined;
-    const id = next / batchSize;
-    const batch = sources.slice(next, next + batchSize);
-    next += batchSize;
-    return { id, sources: batch };
+  const canStart = maxWorkers > 0 && existsSync(fileURLToPath(WORKER_SCRIPT));
+  const workers = canStart ? [startWorker()] : [];
+  return {
+    scan: async (sources) => {
+      const parse = sources.flatMap((source, i) => (couldHaveMatches(source.text, options) ? [i] : []));
+      if (parse.length === 0) await stop(workers);
+      const more = Math.min(maxWorkers, Math.floor(parse.length / (pool.minFilesPerWorker ?? 10_000))) - workers.length;
+      for (let i = 0; i < more && canStart; i++) workers.push(startWorker());
+      const parsed = await scanOnThreads(parse.map((i) => sources[i]), options, workers, pool.batchSize ?? 50);
+      const results: ScanResult[] = sources.map(() => ({ matches: [] }));
+      parse.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
+      return results;
+    },
+    close: () => stop(workers),
   };
-  const wireOptions = { traceParamNames: [...options.traceParamNames], logScope: options.logScope };
-  const workers = Array.from({ length: workerCount }, () => runWorker(take, wireOptions, results));
-
-  // The main thread takes batches too, yielding between them so workers' answers are taken in.
-  for (let batch = take(); batch; batch = take()) {
-    results[batch.id] = scanBatch(batch.sources, options);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  // A worker that failed (it could not start, say) hands back the batch it held: scan it here.
-  for (const lost of await Promise.all(workers)) if (lost) results[lost.id] = scanBatch(lost.sources, options);
-  return results.flat();
 }
 
-type Batch = { id: number; sources: SourceText[] };
+/** One pool, one scan. */
+export async function scanSources(sources: readonly SourceText[], options: ScanOptions, pool: PoolOptions = {}): Promise<ScanResult[]> {
+  const scanPool = startScanPool(options, pool);
+  try {
+    return await scanPool.scan(sources);
+  } finally {
+    await scanPool.close();
+  }
+}
 
-/** Feeds one worker until the batches run out; resolves with the batch it held if it failed. */
-function runWorker(take: () => Batch | undefined, options: ScanBatch['options'], results: ScanResult[][]): Promise<Batch | undefined> {
+function startWorker(): Worker {
+  // The parent's module flags (`--input-type`, loaders) are not the worker's business.
+  const worker = new Worker(WORKER_SCRIPT, { workerData: SCAN_WORKER_MARK, execArgv: [] });
+  // Until it has a job, a worker must not keep the process alive (the caller may fail first).
+  worker.unref();
+  // A worker that fails shows as batches it did not answer (scanOnThreads); nothing to throw here.
+  worker.on('error', () => {});
+  return worker;
+}
+
+async function stop(workers: Worker[]): Promise<void> {
+  await Promise.all(workers.splice(0).map((worker) => worker.terminate()));
+}
+
+async function scanOnThreads(sources: SourceText[], options: ScanOptions, workers: readonly Worker[], batchSize: number): Promise<ScanResult[]> {
+  const batchCount = Math.ceil(sources.length / batchSize);
+  const answers: (ScanResult[] | undefined)[] = new Array(batchCount);
+  const claims = new Int32Array(new SharedArrayBuffer(4));
+  const job: ScanJob = {
+    sources,
+    batchSize,
+    claims: claims.buffer as SharedArrayBuffer,
+    options: { traceParamNames: [...options.traceParamNames], logScope: options.logScope },
+  };
+  await Promise.all(workers.map((worker) => runJob(worker, job, answers)));
+
+  // No worker, or one that failed: the main thread loads the parser and scans what is left.
+  const missing = Array.from({ length: batchCount }, (_, id) => id).filter((id) => answers[id] === undefined);
+  if (missing.length > 0) {
+    const { scanBatch } = await import('./scan-worker.js');
+    for (const id of missing) answers[id] = scanBatch(batchOf(sources, id, batchSize), options);
+  }
+  return answers.flat() as ScanResult[];
+}
+
+/** Gives the worker the job and collects its answers; resolves when it is done, or has failed. */
+function runJob(worker: Worker, job: ScanJob, answers: (ScanResult[] | undefined)[]): Promise<void> {
   return new Promise((resolve) => {
-    // The parent's module flags (`--input-type`, loaders) are not the worker's business.
-    const worker = new Worker(WORKER_SCRIPT, { workerData: SCAN_WORKER_MARK, execArgv: [] });
-    let held: Batch | undefined;
-    const send = () => {
-      held = take();
-      worker.postMessage(held ? ({ ...held, options } satisfies ScanBatch) : null);
-      if (!held) void worker.terminate().then(() => resolve(undefined));
-    };
-    worker.on('message', (done: ScannedBatch) => {
-      results[done.id] = done.results;
-      send();
+    worker.ref();
+    worker.on('message', (answer: ScanAnswer) => {
+      if (answer === null) resolve();
+      else answers[answer.id] = answer.results;
     });
-    worker.once('error', () => {
-      void worker.terminate();
-      resolve(held);
-    });
-    worker.once('online', send);
+    worker.once('error', () => resolve());
+    worker.once('exit', () => resolve());
+    worker.postMessage(job);
   });
 }

@@ -1,32 +1,23 @@
-// A worker thread of the --check scan pool (scan-pool.ts): receives batches of files, answers with
-// their scan results, in order, until told to stop.
+// A worker thread of the --check scan pool (scan-pool.ts). It loads the parser as soon as it starts
+// (the pool starts it before file discovery, so the two overlap), then takes one job and scans the
+// batches it can claim until none is left.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceText } from '../syntax/source-text.js';
 import { couldHaveMatches, scanFile, type ScanOptions, type ScanResult } from './scan-file.js';
-
-export interface ScanBatch {
-  id: number;
-  sources: SourceText[];
-  options: { traceParamNames: string[]; logScope: ScanOptions['logScope'] };
-}
-
-export interface ScannedBatch {
-  id: number;
-  results: ScanResult[];
-}
+import { batchOf, claimBatch, SCAN_WORKER_MARK, type ScanAnswer, type ScanJob } from './scan-protocol.js';
 
 export function scanBatch(sources: readonly SourceText[], options: ScanOptions): ScanResult[] {
   return sources.map((source) => (couldHaveMatches(source.text, options) ? scanFile(source, options) : { matches: [] }));
 }
 
-/** Marks the pool's own workers: check() may itself run in a user's worker thread. */
-export const SCAN_WORKER_MARK = 'trace-migrate --check scan';
-
-if (workerData === SCAN_WORKER_MARK) parentPort?.on('message', (batch: ScanBatch | null) => {
-  if (batch === null) {
-    parentPort!.close();
-    return;
-  }
-  const options: ScanOptions = { traceParamNames: new Set(batch.options.traceParamNames), logScope: batch.options.logScope };
-  parentPort!.postMessage({ id: batch.id, results: scanBatch(batch.sources, options) } satisfies ScannedBatch);
-});
+if (workerData === SCAN_WORKER_MARK) {
+  parentPort?.once('message', (job: ScanJob) => {
+    const options: ScanOptions = { traceParamNames: new Set(job.options.traceParamNames), logScope: job.options.logScope };
+    const claims = new Int32Array(job.claims);
+    const batchCount = Math.ceil(job.sources.length / job.batchSize);
+    for (let id = claimBatch(claims, batchCount); id !== undefined; id = claimBatch(claims, batchCount)) {
+      parentPort!.postMessage({ id, results: scanBatch(batchOf(job.sources, id, job.batchSize), options) } satisfies ScanAnswer);
+    }
+    parentPort!.postMessage(null satisfies ScanAnswer);
+  });
+}
