@@ -10,6 +10,7 @@ import { detectFormatter, type DetectedFormatter } from './detect-formatter.js';
 import { fileStyleOptions } from './file-style.js';
 import { parseForLayout } from './layout-tokens.js';
 import { loadPrettier, type LoadedPrettier, type PrettierOptions } from './load-prettier.js';
+import { spliceAroundEdits } from './splice-around-edits.js';
 import { spliceFormattedRegions } from './splice-formatted-regions.js';
 
 export interface FormatNote {
@@ -99,6 +100,9 @@ async function formatOne(change: FileChange, formatter: FileFormatter, notes: Fo
   try {
     const formattedEdited = await formatter.prettier.api.format(change.after, options);
     if (change.before === null) return formattedEdited;
+    // Most files need only the edited text formatted; the original too only where the two layouts mix.
+    const quick = spliceAroundEdits({ path: change.path, original: change.before, edited: change.after, formattedEdited });
+    if (quick !== 'needs-original') return quick;
     const formattedOriginal = await formatter.prettier.api.format(change.before, options);
     const spliced = spliceFormattedRegions({ path: change.path, original: change.before, edited: change.after, formattedOriginal, formattedEdited });
     if (spliced === undefined && formattedEdited !== formattedOriginal) {
