@@ -37,7 +37,8 @@ interface FileFormatter {
   prettier: LoadedPrettier;
 }
 
-export async function formatChanges(changes: readonly FileChange[], cwd: string): Promise<FormattedChanges> {
+/** `ownStyles`: each file's own style (fileStyleOptions), where the caller has it from a parse of its own. */
+export async function formatChanges(changes: readonly FileChange[], cwd: string, ownStyles: ReadonlyMap<string, PrettierOptions> = new Map()): Promise<FormattedChanges> {
   const notes: FormatNote[] = [];
   const labels = new Set<string>();
   const kinds = new Set<Formatting['formatter']>();
@@ -47,7 +48,7 @@ export async function formatChanges(changes: readonly FileChange[], cwd: string)
   const styleReference = changes.find((c) => c.before !== null);
 
   for (const change of changes) {
-    const formatter = await formatterFor(change, styleReference, cwd, notes);
+    const formatter = await formatterFor(change, styleReference, cwd, notes, ownStyles);
     if (!formatter) {
       out.push(change);
       continue;
@@ -64,7 +65,13 @@ export async function formatChanges(changes: readonly FileChange[], cwd: string)
   return { changes: out, formatting: { formatter, with: [...labels].sort(), filesFormatted }, notes };
 }
 
-async function formatterFor(change: FileChange, styleReference: FileChange | undefined, cwd: string, notes: FormatNote[]): Promise<FileFormatter | undefined> {
+async function formatterFor(
+  change: FileChange,
+  styleReference: FileChange | undefined,
+  cwd: string,
+  notes: FormatNote[],
+  ownStyles: ReadonlyMap<string, PrettierOptions>,
+): Promise<FileFormatter | undefined> {
   const dir = dirname(change.path);
   const detected = detectFormatter(dir);
   const prettier = await loadPrettier(detected.kind === 'none' ? projectDirOf(dir, cwd) : detected.dir);
@@ -74,7 +81,7 @@ async function formatterFor(change: FileChange, styleReference: FileChange | und
     if (info?.ignored) return undefined;
     const configFile = await prettier.api.resolveConfigFile(change.path);
     const reference = change.before !== null ? change : styleReference;
-    const ownStyle = reference?.before ? fileStyleOptions(parseForLayout(reference.path, reference.before), {}) : undefined;
+    const ownStyle = reference ? ownStyleOf(reference, ownStyles) : undefined;
     const notDefaultStyle = !configFile && detected.unenforced && ownStyle ? differencesFromDefaults(ownStyle) : [];
     if (notDefaultStyle.length > 0) {
       const message = `prettier has no config here and nothing checks its output (${detected.evidence}), and this file is not in its default style (${notDefaultStyle.join(', ')}): the changed lines follow the file's own style`;
@@ -90,7 +97,8 @@ async function formatterFor(change: FileChange, styleReference: FileChange | und
   }
   const editorconfig = pickKeys((await Promise.resolve().then(() => prettier.api.resolveConfig(change.path, { editorconfig: true })).catch(() => null)) ?? {}, EDITORCONFIG_KEYS);
   const reference = change.before !== null ? change : styleReference;
-  const options = reference?.before ? fileStyleOptions(parseForLayout(reference.path, reference.before), editorconfig) : editorconfig;
+  const ownStyle = reference ? ownStyleOf(reference, ownStyles) : undefined;
+  const options = ownStyle ? { ...ownStyle, ...editorconfig } : editorconfig;
   return { kind: 'file-style', label: Object.keys(editorconfig).length > 0 ? 'file style, .editorconfig' : 'file style', options, prettier };
 }
 
@@ -114,6 +122,12 @@ async function formatOne(change: FileChange, formatter: FileFormatter, notes: Fo
     notes.push({ path: change.path, message: `not formatted: prettier failed (${reason})` });
     return undefined;
   }
+}
+
+/** A file's own style, from the caller's parse when it has one. */
+function ownStyleOf(change: FileChange, ownStyles: ReadonlyMap<string, PrettierOptions>): PrettierOptions | undefined {
+  if (change.before === null) return undefined;
+  return ownStyles.get(change.path) ?? fileStyleOptions(parseForLayout(change.path, change.before), {});
 }
 
 /** Where a file's own style departs from prettier's defaults, in the words of prettier's options. */
