@@ -106,12 +106,12 @@ async function formatOne(change: FileChange, formatter: FileFormatter, notes: Fo
   const eol = (change.before ?? change.after).includes('\r\n') ? 'crlf' : 'lf';
   const options = { ...formatter.options, filepath: change.path, endOfLine: eol };
   try {
-    const formattedEdited = await formatter.prettier.api.format(change.after, options);
+    const formattedEdited = await formatText(formatter, change.after, options);
     if (change.before === null) return formattedEdited;
     // Most files need only the edited text formatted; the original too only where the two layouts mix.
     const quick = spliceAroundEdits({ path: change.path, original: change.before, edited: change.after, formattedEdited });
     if (quick !== 'needs-original') return quick;
-    const formattedOriginal = await formatter.prettier.api.format(change.before, options);
+    const formattedOriginal = await formatText(formatter, change.before, options);
     const spliced = spliceFormattedRegions({ path: change.path, original: change.before, edited: change.after, formattedOriginal, formattedEdited });
     if (spliced === undefined && formattedEdited !== formattedOriginal) {
       notes.push({ path: change.path, message: 'the changed lines could not be matched to the formatted file: written as edited, not formatted' });
@@ -121,6 +121,21 @@ async function formatOne(change: FileChange, formatter: FileFormatter, notes: Fo
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     notes.push({ path: change.path, message: `not formatted: prettier failed (${reason})` });
     return undefined;
+  }
+}
+
+/**
+ * In file-style mode nothing checks prettier's exact output, so TypeScript goes through babel-ts,
+ * about twice as fast as prettier's typescript parser with the same layout; what babel cannot
+ * parse falls back to the typescript parser. A project's own prettier keeps the project's parser.
+ */
+async function formatText(formatter: FileFormatter, text: string, options: PrettierOptions & { filepath: string }): Promise<string> {
+  const api = formatter.prettier.api;
+  if (formatter.kind !== 'file-style' || !/\.[cm]?tsx?$/.test(options.filepath)) return api.format(text, options);
+  try {
+    return await api.format(text, { ...options, parser: 'babel-ts' });
+  } catch {
+    return api.format(text, options);
   }
 }
 
