@@ -8,7 +8,10 @@ import { analyze } from './analyze/analyze.js';
 import { traceNamesFrom } from './analyze/trace-names.js';
 import { isRuntimeModuleText, planRuntimeModules, programHasNodeTypes, type RuntimeModules } from './plan/runtime-module.js';
 import { writeChanges, renderChanges, type FileChange } from './apply/write-changes.js';
+import { collectGarbage } from './collect-garbage.js';
 import { formatChanges } from './format/format-changes.js';
+import { fileStyleOptions } from './format/file-style.js';
+import type { PrettierOptions } from './format/load-prettier.js';
 import { runtimeModuleLintNotes } from './format/runtime-lint-note.js';
 import type { Plan } from './plan/build-plan.js';
 import { planWithRefusals } from './plan/plan-with-refusals.js';
@@ -55,6 +58,53 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
   const editableSources = new Map<string, SourceText>();
   for (const file of discovery.files) if (!isRuntimeModuleText(file.text)) editableSources.set(file.path, file);
 
+  // Everything that needs the program happens in planChanges: once it returns, the program, the
+  // checker and the analysis are garbage, so the format stage's memory does not add to theirs.
+  const planned = planChanges(config, discovery, editableSources, report, progress);
+  if (config.formatEdits && planned.changes.length > 0) collectGarbage();
+  const formatted = config.formatEdits ? await formatChanges(planned.changes, config.cwd, planned.ownStyles) : undefined;
+  const changes = formatted?.changes ?? planned.changes;
+  report.formatting = formatted?.formatting ?? { formatter: 'off', with: [], filesFormatted: 0 };
+  const lintNotes = runtimeModuleLintNotes(planned.usedRuntimeModules);
+  for (const note of [...(formatted?.notes ?? []), ...lintNotes]) report.findings.push({ ruleId: 'format', kind: 'note', file: display(note.path), line: 1, column: 1, message: note.message });
+
+  progress('write', 0, changes.length);
+  if (config.dryRun) report.diff = renderChanges(changes, config.cwd);
+  else await writeChanges(changes);
+  progress('write', changes.length, changes.length);
+
+  Object.assign(report.summary, planned.counts, { filesScanned: discovery.files.length });
+  const changedPaths = new Set(changes.filter((c) => c.before !== null).map((c) => c.path));
+  for (const file of editableSources.values()) {
+    report.files.push({ path: display(file.path), status: changedPaths.has(file.path) ? 'changed' : 'unchanged' });
+  }
+  report.findings.push(...planned.findings);
+  for (const error of planned.typeErrors) report.findings.push(error);
+  report.summary.filesChanged = changedPaths.size;
+  report.outcome = report.files.some((f) => f.status === 'failed') || planned.typeErrors.length > 0 ? 'partial' : 'ok';
+  return finish(report, started);
+}
+
+/** What the program-wide stages leave for the rest of the run: plain data, no syntax trees. */
+interface PlannedChanges {
+  changes: FileChange[];
+  /** Each edited file's own style, read off the program's parse (the format stage would parse it again). */
+  ownStyles: Map<string, PrettierOptions>;
+  counts: Report['summary'];
+  findings: Finding[];
+  typeErrors: Finding[];
+  usedRuntimeModules: RuntimeModules['modules'];
+}
+
+/** project ─► analyze ─► plan ─► verify: the verified edits, as texts. */
+function planChanges(
+  config: Config,
+  discovery: Awaited<ReturnType<typeof discoverFiles>>,
+  editableSources: Map<string, SourceText>,
+  report: Report,
+  progress: (phase: Progress['phase'], done: number, total: number) => void,
+): PlannedChanges {
+  const display = (absolute: string) => displayPath(config.cwd, absolute);
   progress('analyze', 0, 1);
   const built = buildProgram(config, discovery.files);
   dropUnparsableFiles(editableSources, built.program, report, display);
@@ -80,27 +130,20 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
     display,
     onProgress: (d, t) => progress('verify', d, t),
   });
-  const formatted = config.formatEdits ? await formatChanges(collectChanges(plan, runtime), config.cwd) : undefined;
-  const changes = formatted?.changes ?? collectChanges(plan, runtime);
-  report.formatting = formatted?.formatting ?? { formatter: 'off', with: [], filesFormatted: 0 };
-  const lintNotes = runtimeModuleLintNotes(runtime.modules.filter((m) => plan.usedRuntimes.has(m.path)));
-  for (const note of [...(formatted?.notes ?? []), ...lintNotes]) report.findings.push({ ruleId: 'format', kind: 'note', file: display(note.path), line: 1, column: 1, message: note.message });
-
-  progress('write', 0, changes.length);
-  if (config.dryRun) report.diff = renderChanges(changes, config.cwd);
-  else await writeChanges(changes);
-  progress('write', changes.length, changes.length);
-
-  Object.assign(report.summary, plan.counts, { filesScanned: discovery.files.length });
-  const changedPaths = new Set(changes.filter((c) => c.before !== null).map((c) => c.path));
-  for (const file of editableSources.values()) {
-    report.files.push({ path: display(file.path), status: changedPaths.has(file.path) ? 'changed' : 'unchanged' });
+  const changes = collectChanges(plan, runtime);
+  const ownStyles = new Map<string, PrettierOptions>();
+  for (const change of changes) {
+    const file = change.before !== null && config.formatEdits ? built.program.getSourceFile(change.path) : undefined;
+    if (file) ownStyles.set(change.path, fileStyleOptions(file, {}));
   }
-  report.findings.push(...plan.findings.map((draft) => toFinding(draft, config.cwd)));
-  for (const error of typeErrors) report.findings.push(error);
-  report.summary.filesChanged = changedPaths.size;
-  report.outcome = report.files.some((f) => f.status === 'failed') || typeErrors.length > 0 ? 'partial' : 'ok';
-  return finish(report, started);
+  return {
+    changes,
+    ownStyles,
+    counts: plan.counts,
+    findings: plan.findings.map((draft) => toFinding(draft, config.cwd)),
+    typeErrors,
+    usedRuntimeModules: runtime.modules.filter((m) => plan.usedRuntimes.has(m.path)),
+  };
 }
 
 /** Files that do not parse stay as they are (reported as failed); the functions they call keep their parameters. */

@@ -9,11 +9,12 @@ const SRC = new URL('../src/', import.meta.url).pathname;
 
 /**
  * Layers in pipeline order. `report` comes early because its data types (Finding, Report) and
- * formatters are what every stage produces into; it imports nothing. errors.ts and tool-info.ts are
- * leaves any layer may use; migrate.ts (the engine) and index.ts (the library entry) sit on top.
+ * formatters are what every stage produces into; it imports nothing. errors.ts, tool-info.ts and
+ * collect-garbage.ts are leaves any layer may use; migrate.ts (the engine) and index.ts (the
+ * library entry) sit on top.
  */
 const LAYERS = ['syntax', 'report', 'config', 'runtime', 'project', 'analyze', 'rules', 'plan', 'verify', 'apply', 'format', 'check', 'migrate', 'cli', 'index'];
-const LEAVES = new Set(['errors', 'tool-info']);
+const LEAVES = new Set(['errors', 'tool-info', 'collect-garbage']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import type { SourceText } from '../syntax/source-text.js';
+import { ReadTextFileSystem } from './read-text-file-system.js';
 
 export interface BuiltProgram {
   project: Project;
@@ -50,25 +51,22 @@ export function findTsconfig(config: Config): string | undefined {
 
 export function buildProgram(config: Config, files: readonly SourceText[]): BuiltProgram {
   const tsconfigPath = findTsconfig(config);
+  // Each file is parsed once: discovered files from the text we read, the rest of the tsconfig's
+  // program (e.g. global .d.ts files outside the roots) from disk, as read-only context.
+  const texts = new Map(files.map((file) => [resolve(file.path), file.text]));
+  const fileSystem = new ReadTextFileSystem(texts);
   const project = tsconfigPath
-    ? new Project({ tsConfigFilePath: tsconfigPath, skipAddingFilesFromTsConfig: true, compilerOptions: { noEmit: true } })
-    : new Project({ compilerOptions: INFERRED_COMPILER_OPTIONS });
+    ? new Project({ tsConfigFilePath: tsconfigPath, skipAddingFilesFromTsConfig: true, compilerOptions: { noEmit: true }, fileSystem })
+    : new Project({ compilerOptions: INFERRED_COMPILER_OPTIONS, fileSystem });
   const options = project.getCompilerOptions();
   // Discovered JS files only join the program when the options accept JS.
   if (!options.allowJs && files.some((f) => /\.[cm]?jsx?$/.test(f.path))) {
     project.compilerOptions.set({ allowJs: true, checkJs: false });
   }
-  // Each file is parsed once: discovered files from the text we read, the rest of the tsconfig's
-  // program (e.g. global .d.ts files outside the roots) from disk, as read-only context.
-  const discovered = new Set<string>();
-  for (const file of files) {
-    const path = resolve(file.path);
-    discovered.add(path);
-    project.createSourceFile(path, file.text, { overwrite: true });
-  }
+  for (const path of texts.keys()) project.addSourceFileAtPath(path);
   if (tsconfigPath) {
     for (const path of tsconfigFileNames(tsconfigPath)) {
-      if (!discovered.has(resolve(path))) project.addSourceFileAtPathIfExists(path);
+      if (!texts.has(resolve(path))) project.addSourceFileAtPathIfExists(path);
     }
   }
   const program = project.getProgram().compilerObject;

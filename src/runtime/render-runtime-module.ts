@@ -215,43 +215,55 @@ function traceContext(v: Variant): Line[] {
   ];
 }
 
+/** The structured-log part: the `log` object callers use and what it needs before a backend writes. */
 function logFacade(v: Variant): Line[] {
-  const contextIds = [`${v.idKey}?: string`, ...(v.otel ? ['trace_id?: string', 'span_id?: string', 'trace_flags?: string'] : [])];
-  const reserved = ['time', 'level', 'msg', v.idName, 'trace_id', 'span_id', 'trace_flags'];
-  const env = v.ts ? 'nodeProcess.env' : 'process.env';
-  const idsDescription = v.otel
-    ? "The ids a record takes from the trace context, and from OpenTelemetry's active span."
-    : 'The ids a record takes from the trace context.';
+  const parts = [logTypes(v), levelThreshold(v), levelMethods(v), fieldRenaming(v), contextIdsReader(v)];
   return [
     '// ---- Structured logs --------------------------------------------------------------------',
     '',
-    ...(v.ts
-      ? [
-          `${v.exportPrefix}type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';`,
-          '/** A call\'s own fields: log.info(\'settled invoice {invoiceId}\', { invoiceId, total }). */',
-          `${v.exportPrefix}type LogFields = Record<string, unknown>;`,
-          '',
-          "// Node's process, typed locally like AsyncLocalStorage above.",
-          'const nodeProcess = (globalThis as unknown as { process: NodeProcess }).process;',
-          'interface NodeProcess {',
-          '  env: { LOG_LEVEL?: string | undefined };',
-          !v.pino && '  stdout: { write(text: string): unknown };',
-          !v.pino && '  stderr: { write(text: string): unknown };',
-          '}',
-        ]
-      : [
-          "/** @typedef {'trace' | 'debug' | 'info' | 'warn' | 'error'} LogLevel */",
-          '/**',
-          " * A call's own fields: log.info('settled invoice {invoiceId}', { invoiceId, total }).",
-          ' * @typedef {Record<string, unknown>} LogFields',
-          ' */',
-        ]),
-    '',
+    ...parts.flatMap((part, index) => (index === 0 ? part : ['', ...part])),
+  ];
+}
+
+/** LogLevel and LogFields (and, in TS, the part of Node's process the module reads). */
+function logTypes(v: Variant): Line[] {
+  return v.ts
+    ? [
+        `${v.exportPrefix}type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';`,
+        '/** A call\'s own fields: log.info(\'settled invoice {invoiceId}\', { invoiceId, total }). */',
+        `${v.exportPrefix}type LogFields = Record<string, unknown>;`,
+        '',
+        "// Node's process, typed locally like AsyncLocalStorage above.",
+        'const nodeProcess = (globalThis as unknown as { process: NodeProcess }).process;',
+        'interface NodeProcess {',
+        '  env: { LOG_LEVEL?: string | undefined };',
+        !v.pino && '  stdout: { write(text: string): unknown };',
+        !v.pino && '  stderr: { write(text: string): unknown };',
+        '}',
+      ]
+    : [
+        "/** @typedef {'trace' | 'debug' | 'info' | 'warn' | 'error'} LogLevel */",
+        '/**',
+        " * A call's own fields: log.info('settled invoice {invoiceId}', { invoiceId, total }).",
+        ' * @typedef {Record<string, unknown>} LogFields',
+        ' */',
+      ];
+}
+
+/** The lowest severity written, read once from LOG_LEVEL. */
+function levelThreshold(v: Variant): Line[] {
+  const env = v.ts ? 'nodeProcess.env' : 'process.env';
+  return [
     '// Severities as pino numbers them; LOG_LEVEL names the lowest one written (unknown: all).',
     'const SEVERITY = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, silent: Infinity };',
     `const envLevel = (${env}.LOG_LEVEL ?? '').toLowerCase();`,
     'const minSeverity = Object.entries(SEVERITY).find(([name]) => name === envLevel)?.[1] ?? 0;',
-    '',
+  ];
+}
+
+/** The exported `log` object: one method per level, each a no-op below the threshold. */
+function levelMethods(v: Variant): Line[] {
+  return [
     '/** log.info(msg, fields): msg is written as is (no % formatting), values go in fields. */',
     v.ts
       ? `${v.exportPrefix}const log: Record<LogLevel, (msg: string, fields?: LogFields) => void> = {`
@@ -276,7 +288,13 @@ function logFacade(v: Variant): Line[] {
     '    emit(level, msg, fields === undefined ? undefined : ownFields(fields));',
     '  };',
     '}',
-    '',
+  ];
+}
+
+/** ownFields(): a call's field named like a record's or the context's own is kept under `_name`. */
+function fieldRenaming(v: Variant): Line[] {
+  const reserved = ['time', 'level', 'msg', v.idName, 'trace_id', 'span_id', 'trace_flags'];
+  return [
     "// Names a call's field cannot take: the record's own and the context's. Such a field is kept",
     "// with `_` in front (msg -> _msg, or __msg when the call also has a _msg).",
     'const RESERVED = new Set([',
@@ -299,12 +317,21 @@ function logFacade(v: Variant): Line[] {
     '  }',
     '  return own;',
     '}',
-    '',
+  ];
+}
+
+/** contextIds(): the ids every record carries, from the trace context (and OpenTelemetry's span). */
+function contextIdsReader(v: Variant): Line[] {
+  const fields = [`${v.idKey}?: string`, ...(v.otel ? ['trace_id?: string', 'span_id?: string', 'trace_flags?: string'] : [])];
+  const description = v.otel
+    ? "The ids a record takes from the trace context, and from OpenTelemetry's active span."
+    : 'The ids a record takes from the trace context.';
+  return [
     ...(v.ts
       ? [
-          `/** ${idsDescription} */`,
+          `/** ${description} */`,
           'interface ContextIds {',
-          ...contextIds.map((field) => `  ${field};`),
+          ...fields.map((field) => `  ${field};`),
           '}',
           '',
           'function contextIds(): ContextIds {',
@@ -312,9 +339,9 @@ function logFacade(v: Variant): Line[] {
         ]
       : [
           '/**',
-          ` * ${idsDescription}`,
+          ` * ${description}`,
           ' * @typedef {{',
-          ...contextIds.map((field) => ` *   ${field},`),
+          ...fields.map((field) => ` *   ${field},`),
           ' * }} ContextIds',
           ' */',
           '',

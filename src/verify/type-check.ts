@@ -4,6 +4,7 @@
 // the edits did not touch.
 import { dirname } from 'node:path';
 import { ts } from 'ts-morph';
+import { regionStatements, type TextRange } from './check-regions.js';
 import type { ImportGraph } from './import-graph.js';
 
 export interface NewTypeError {
@@ -28,6 +29,8 @@ export function findNewTypeErrors(
   imports: ImportGraph,
   /** Edited files whose edits can change what their importers see (all but log rewrites). */
   apiChanged: ReadonlySet<string>,
+  /** Edited files that need checking only around these ranges of their edited text (see check-regions.ts). */
+  regions: ReadonlyMap<string, readonly TextRange[]>,
 ): TypeCheck {
   const host = ts.createCompilerHost(options, true);
   const languageVersion = options.target ?? ts.ScriptTarget.ES2022;
@@ -64,12 +67,14 @@ export function findNewTypeErrors(
   // The files whose types an edit can change: the edited ones, and the importers of those whose
   // declarations may change; all of them when a global script (no import/export) is edited.
   const affected = [...replaced.keys()].some((f) => imports.scripts.has(f)) ? 'all' : new Set([...replaced.keys(), ...imports.importersClosure(apiChanged)]);
+  // An edited global script can change any file's types: then every file is checked whole.
+  const partial = affected === 'all' ? new Map<string, readonly TextRange[]>() : regions;
   const errors: NewTypeError[] = [];
   for (const file of edited.getSourceFiles()) {
     if (file.isDeclarationFile && !newFiles.has(file.fileName)) continue;
     if (file.fileName.includes('/node_modules/')) continue;
     if (affected !== 'all' && !affected.has(file.fileName)) continue;
-    const after = [...edited.getSyntacticDiagnostics(file), ...edited.getSemanticDiagnostics(file)].filter((d) => d.category === ts.DiagnosticCategory.Error);
+    const after = [...edited.getSyntacticDiagnostics(file), ...semanticDiagnostics(edited, original, file, partial.get(file.fileName))].filter((d) => d.category === ts.DiagnosticCategory.Error);
     if (after.length === 0) continue;
     const before = new Map<string, number>();
     const originalFile = original.getSourceFile(file.fileName);
@@ -92,6 +97,19 @@ export function findNewTypeErrors(
   }
   return { errors, edited };
 }
+
+/** The file's semantic diagnostics: of the statements around its edits when `ranges` are given and enough, else of the whole file. */
+function semanticDiagnostics(edited: ts.Program, original: ts.Program, file: ts.SourceFile, ranges: readonly TextRange[] | undefined): readonly ts.Diagnostic[] {
+  const before = ranges && original.getSourceFile(file.fileName);
+  const nodes = before && regionStatements(before, file, ranges);
+  if (!nodes) return edited.getSemanticDiagnostics(file);
+  // The nodes to check are a third parameter the public typings leave out (TypeScript 5.6+, what
+  // tsserver's region diagnostics use). A TypeScript without it checks the whole file: slower, as safe.
+  const check = edited.getSemanticDiagnostics as unknown as PartialCheck;
+  return check.call(edited, file, undefined, nodes);
+}
+
+type PartialCheck = (file: ts.SourceFile, cancellationToken: ts.CancellationToken | undefined, nodesToCheck: readonly ts.Node[]) => readonly ts.Diagnostic[];
 
 function diagnosticKey(d: ts.Diagnostic): string {
   return `${d.code}:${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;

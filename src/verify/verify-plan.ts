@@ -9,6 +9,7 @@ import { Refusals } from '../plan/refusals.js';
 import { mapEditedOffsetToOriginal } from '../syntax/text-edit.js';
 import { emptySummary, type Finding } from '../report/report.js';
 import { BLAME_SCOPES, unitsInScope, type BlameContext } from './blame.js';
+import { partialCheckCandidates } from './check-regions.js';
 import { ImportGraph } from './import-graph.js';
 import { findNewTypeErrors, type NewTypeError } from './type-check.js';
 
@@ -48,7 +49,9 @@ export function verifyPlan(input: VerifyInput): VerifiedPlan {
 
     imports ??= new ImportGraph(input.program);
     const edited = new Map([...plan.files].map(([path, edits]) => [path, edits.result()]));
-    const check = findNewTypeErrors(input.program, input.options, edited, input.newFilesOf(plan), imports, filesWithApiEdits(plan));
+    const apiChanged = filesWithApiEdits(plan);
+    const regions = partialCheckCandidates(plan, input.program, input.options, apiChanged, imports.importersClosure(apiChanged));
+    const check = findNewTypeErrors(input.program, input.options, edited, input.newFilesOf(plan), imports, apiChanged, regions);
     if (check.errors.length === 0) return { plan, typeErrors };
 
     const context: BlameContext = { plan, facts: input.facts, edited: check.edited, imports };

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatChanges } from '../../src/format/format-changes.js';
+
+// A project without a formatter: the changed lines follow the file's own style (file-style mode).
+const dir = mkdtempSync(join(tmpdir(), 'format-changes-'));
+writeFileSync(join(dir, 'package.json'), '{ "name": "p", "private": true }\n');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const longLog = "  log.info('looking up {id} in the accounts table of the primary region', { id, table: 'accounts', shard: 'eu-west-1', replica: true });";
+
+describe('formatChanges in file-style mode', () => {
+  it('lays out a changed TypeScript line in the file style', async () => {
+    const before = ["import { a } from './a.js';", '', 'export function f(id: string, reqId: string) {', '  console.log(`[${reqId}] ${id}`);', '  return a(id);', '}', ''].join('\n');
+    const after = ["import { a } from './a.js';", '', 'export function f(id: string) {', longLog, '  return a(id);', '}', ''].join('\n');
+    const path = join(dir, 'f.ts');
+    const { changes, formatting } = await formatChanges([{ path, before, after }], dir);
+    expect(formatting.formatter).toBe('file-style');
+    expect(changes[0]!.after).toContain("  log.info('looking up {id} in the accounts table of the primary region', {\n    id,\n");
+  });
+
+  it('formats a TypeScript file that babel cannot parse with the typescript parser instead', async () => {
+    // Import assertions: babel-ts (the fast parser of file-style mode) rejects them.
+    const header = "import data from './d.json' assert { type: 'json' };";
+    const before = [header, '', 'export function f(id: string, reqId: string) {', '  console.log(`[${reqId}] ${id}`);', '  return data;', '}', ''].join('\n');
+    const after = [header, '', 'export function f(id: string) {', longLog, '  return data;', '}', ''].join('\n');
+    const { changes, notes } = await formatChanges([{ path: join(dir, 'g.ts'), before, after }], dir);
+    expect(notes).toEqual([]);
+    expect(changes[0]!.after).toContain('{\n    id,\n');
+    expect(changes[0]!.after.split('\n')[0]).toBe(header);
+  });
+});
