@@ -64,6 +64,12 @@ async function migrate(service, dir) {
   return { code: result.code, timedOut: result.timedOut, seconds: result.seconds, report, output: result.output.slice(-3000) };
 }
 
+/** What a run that wrote no report said last (its error), on one line. */
+function lastLine(output) {
+  const line = (output ?? '').split('\n').map((l) => l.trim()).filter(Boolean).pop() ?? '(no output)';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
 async function textReportLines(report) {
   if (!report) return null;
   const { formatReport } = await import(join(repoRoot, 'dist', 'src', 'index.js'));
@@ -107,7 +113,7 @@ async function evaluate(service, args, traceNames) {
   row.reviewer = reviewerScore(row.params, service.reviewer);
   row.logs = { before: before.logs.length, after: after.logs.length, converted: report?.summary.logsConverted ?? null };
   row.summary = report?.summary ?? null;
-  row.outcome = report?.outcome ?? `no report (exit ${row.migration.code}${row.migration.timedOut ? ', timed out' : ''})`;
+  row.outcome = report?.outcome ?? `no report (exit ${row.migration.code}${row.migration.timedOut ? ', timed out' : ''}): ${lastLine(row.migration.output)}`;
   row.reportLines = await textReportLines(report);
   row.findingsByKind = {};
   for (const f of report?.findings ?? []) row.findingsByKind[f.kind] = (row.findingsByKind[f.kind] ?? 0) + 1;
