@@ -17,6 +17,18 @@ export interface LineMapping {
   regionsFor(hunks: Hunk[]): Region[] | undefined;
 }
 
+/** `text` with each region's span replaced by `replace(region)`; undefined when regions overlap or are out of order. */
+export function replaceRegions(text: string, regions: readonly Region[], replace: (region: Region) => string): string | undefined {
+  let out = '';
+  let cursor = 0;
+  for (const region of regions) {
+    if (region.originalStart < cursor) return undefined;
+    out += text.slice(cursor, region.originalStart) + replace(region);
+    cursor = region.originalEnd;
+  }
+  return out + text.slice(cursor);
+}
+
 /** The original is already formatted: line i of Q is line i of the original. */
 export function identityMapping(qLines: string[]): LineMapping {
   const starts = lineStarts(qLines);

@@ -4,7 +4,8 @@
 // is the edits' layout: P's lines replace it. A run with no edited line in or next to it is the
 // original's layout and stays. A run that mixes the two cannot be told apart without formatting
 // the original as well: then the caller falls back to spliceFormattedRegions.
-import { changedHunks, equalLineMap, lineStarts, replacementLines, splitLines, type Hunk } from './line-hunks.js';
+import { changedHunks, equalLineMap, replacementLines, splitLines, type Hunk } from './line-hunks.js';
+import { identityMapping, replaceRegions } from './line-mapping.js';
 import { isLayoutOf } from './splice-formatted-regions.js';
 
 export interface QuickSpliceInput {
@@ -33,16 +34,11 @@ export function spliceAroundEdits(input: QuickSpliceInput): string | 'needs-orig
   if (taken.length === 0) return edited;
   if (taken.length === hunks.length) return isLayoutOf(input.path, p, edited) ? p : 'needs-original';
 
+  // The hunks are runs of the edited file's own lines: they stand for themselves.
   const equalInP = equalLineMap(eLines, pLines);
-  const starts = lineStarts(eLines);
-  let out = '';
-  let cursor = 0;
-  for (const hunk of taken) {
-    out += edited.slice(cursor, starts[hunk.qa]) + replacementLines(hunk, eLines.length, pLines, equalInP).join('');
-    cursor = starts[hunk.qb]!;
-  }
-  out += edited.slice(cursor);
-  return isLayoutOf(input.path, out, edited) ? out : 'needs-original';
+  const regions = identityMapping(eLines).regionsFor(taken) ?? [];
+  const out = replaceRegions(edited, regions, (hunk) => replacementLines(hunk, eLines.length, pLines, equalInP).join(''));
+  return out !== undefined && isLayoutOf(input.path, out, edited) ? out : 'needs-original';
 }
 
 /** Which lines of the edited file the edits wrote, and where they removed lines. */

@@ -4,7 +4,7 @@
 // other line of the original stays byte for byte — even where the file was never formatted.
 import { layoutTokens, parseForLayout, parsesCleanly, sameTokens } from './layout-tokens.js';
 import { changedHunks, equalLineMap, replacementLines, splitLines } from './line-hunks.js';
-import { identityMapping, tokenMapping } from './line-mapping.js';
+import { identityMapping, replaceRegions, tokenMapping } from './line-mapping.js';
 
 export interface SpliceInput {
   path: string;
@@ -28,15 +28,8 @@ export function spliceFormattedRegions(input: SpliceInput): string | undefined {
   const regions = mapping?.regionsFor(hunks);
   if (!regions) return undefined;
 
-  let out = '';
-  let cursor = 0;
-  for (const region of regions) {
-    if (region.originalStart < cursor) return undefined;
-    out += original.slice(cursor, region.originalStart) + replacementLines(region, qLines.length, pLines, equalInP).join('');
-    cursor = region.originalEnd;
-  }
-  out += original.slice(cursor);
-  return isLayoutOf(input.path, out, input.edited) ? out : undefined;
+  const out = replaceRegions(original, regions, (region) => replacementLines(region, qLines.length, pLines, equalInP).join(''));
+  return out !== undefined && isLayoutOf(input.path, out, input.edited) ? out : undefined;
 }
 
 /**
