@@ -20,7 +20,6 @@ export const ts: typeof TypeScript = loadTypeScript();
  * The types the syntax layer names as `ts.X` (a namespace of types merges with the value above; add
  * a name here when a module needs it).
  */
-// eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace ts {
   type ArrowFunction = TypeScript.ArrowFunction;
   type BinaryExpression = TypeScript.BinaryExpression;
