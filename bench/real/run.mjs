@@ -45,7 +45,7 @@ async function runChecks(service, dir, label) {
     if (!command) { out[kind] = null; continue; }
     say(`${service.name}: ${kind} (${label})`);
     const result = await runCommand(command, dir, limit);
-    out[kind] = { ...read(result), code: result.code, timedOut: result.timedOut, seconds: result.seconds, tail: result.output.slice(-3000) };
+    out[kind] = { ...read(result, dir), code: result.code, timedOut: result.timedOut, seconds: result.seconds, tail: result.output.slice(-3000) };
   }
   return out;
 }
@@ -88,7 +88,8 @@ async function evaluate(service, args, traceNames) {
 
   // Before: the pinned tree never changes, so its check results are cached per commit and command set.
   const beforeCache = join(args.work, `${service.name}.before.json`);
-  const cacheKey = JSON.stringify([service.commit, service.typecheck, service.lint, service.test, row.install.ok]);
+  // Version 2: lint problems are keyed by relative paths (see lintCounts).
+  const cacheKey = JSON.stringify([2, service.commit, service.typecheck, service.lint, service.test, row.install.ok]);
   if (args.skipChecks) row.before = {};
   else if (!args.freshBefore && existsSync(beforeCache) && JSON.parse(readFileSync(beforeCache, 'utf8')).key === cacheKey) {
     row.before = JSON.parse(readFileSync(beforeCache, 'utf8')).checks;

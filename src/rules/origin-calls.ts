@@ -3,6 +3,7 @@
 // () => call(…))`, which returns the call's value, so `await` and `return` keep their meaning.
 // A middleware's `next()` after it stored the id becomes `withTrace({ correlationId: req.reqId }, next)`.
 // A parameter that keeps the id gets `traceId()` in the origin's place: `withTrace({ … }, () => lock(traceId()))`.
+import { traceContextLiteral } from '../syntax/trace-context-literal.js';
 import type { Rule, RuleContext } from './rule.js';
 
 export const originCalls: Rule = {
@@ -16,7 +17,7 @@ export const originCalls: Rule = {
       const withTrace = ctx.runtimeName(file, 'withTrace');
       const start = wrap.call.getStart(file);
       if (wrap.handOn) {
-        edits.add(start, wrap.call.end, `${withTrace}({ ${ctx.config.idField}: ${id} }, ${wrap.call.expression.getText(file)})`, wrap.owner);
+        edits.add(start, wrap.call.end, `${withTrace}(${traceContextLiteral(ctx.config.idField, id)}, ${wrap.call.expression.getText(file)})`, wrap.owner);
         ctx.counts.originsWrapped++;
         continue;
       }
@@ -25,7 +26,7 @@ export const originCalls: Rule = {
         const { expression, needsDefined } = wrap.keptArgument;
         edits.add(expression.getStart(file), expression.end, `${ctx.runtimeName(file, 'traceId')}()${needsDefined ? '!' : ''}`, wrap.owner);
       }
-      edits.add(start, start, `${withTrace}({ ${ctx.config.idField}: ${id} }, () => `, wrap.owner);
+      edits.add(start, start, `${withTrace}(${traceContextLiteral(ctx.config.idField, id)}, () => `, wrap.owner);
       edits.add(wrap.call.end, wrap.call.end, ')', wrap.owner);
       ctx.counts.originsWrapped++;
     }
@@ -39,7 +40,7 @@ export const originCalls: Rule = {
       edits.add(hook.asyncKeyword.getStart(file), afterAsync, '', owner);
       edits.add(hook.fn.parameters[1]!.end, hook.fn.parameters[1]!.end, ', done', owner);
       const indent = ctx.indentAt(file, hook.last.getStart(file));
-      const handOn = `${ctx.runtimeName(file, 'withTrace')}({ ${ctx.config.idField}: ${edits.render(id.getStart(file), id.end)} }, done);`;
+      const handOn = `${ctx.runtimeName(file, 'withTrace')}(${traceContextLiteral(ctx.config.idField, edits.render(id.getStart(file), id.end))}, done);`;
       const eol = ctx.facts.editable.get(file.fileName)!.source.eol;
       edits.add(hook.last.end, hook.last.end, `${eol}${indent}${handOn}`, owner);
       ctx.counts.originsWrapped++;

@@ -6,6 +6,7 @@ import { ts } from 'ts-morph';
 import { walk } from '../syntax/function-likes.js';
 import type { ScopeWrap } from '../analyze/plan-model.js';
 import { lineIndentAt, usesSemicolons } from '../syntax/source-layout.js';
+import { traceContextLiteral } from '../syntax/trace-context-literal.js';
 import type { Rule, RuleContext } from './rule.js';
 
 export const originScopes: Rule = {
@@ -38,7 +39,7 @@ function applyWrap(ctx: RuleContext, wrap: ScopeWrap): void {
   const name = scope.name.text;
   const withTrace = ctx.runtimeName(file, 'withTrace');
   const semicolon = usesSemicolons(file) ? ';' : '';
-  const context = wrap.id ? `{ ${ctx.config.idField}: ${wrap.id.getText(file)} }` : `{ ${idKey(ctx.config.idField, name)} }`;
+  const context = traceContextLiteral(ctx.config.idField, wrap.id ? wrap.id.getText(file) : name);
 
   // `return f(x);` alone: `return withTrace({ … }, () => f(x));`
   const only = scope.rest.length === 1 ? scope.rest[0]! : undefined;
@@ -62,10 +63,6 @@ function applyWrap(ctx: RuleContext, wrap: ScopeWrap): void {
 
 function hasComments(text: string, from: number, to: number): boolean {
   return /\/\/|\/\*/.test(text.slice(from, to));
-}
-
-function idKey(idField: string, variable: string): string {
-  return idField === variable ? idField : `${idField}: ${variable}`;
 }
 
 /** Line starts that lie inside a multi-line string or template literal (their text must not move). */

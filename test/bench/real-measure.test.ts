@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scanTree } from '../../bench/real/lib/scan.mjs';
 // @ts-expect-error plain ESM bench modules, no declarations
 import { arityCheck, compareParams, reviewerScore } from '../../bench/real/lib/measure.mjs';
+// @ts-expect-error plain ESM bench modules, no declarations
+import { lintCounts, newLintProblems } from '../../bench/real/lib/commands.mjs';
 
 const NAMES = ['reqId', 'requestId', 'correlationId', 'traceId'];
 const roots: string[] = [];
@@ -95,5 +97,13 @@ describe('bench/real measurements', () => {
       ].join('\n'),
     });
     expect(scanTree(root, ['src'], NAMES).logs.map((l: { line: number }) => l.line)).toEqual([3, 4, 5]);
+  });
+
+  it('counts new lint problems by file relative to the service, so a moved work folder compares like with like', () => {
+    const listing = (dir: string, problems: string[]) => ({ code: 1, output: `\n${dir}/src/a.js\n${problems.join('\n')}\n\n✖ ${problems.length} problems (${problems.length} errors, 0 warnings)\n` });
+    const before = lintCounts(listing('/old/work/svc', ['  3:1  error  Unexpected console statement  no-console']), '/old/work/svc');
+    const after = lintCounts(listing('/new/work/svc', ['  3:1  error  Unexpected console statement  no-console', '  9:5  error  Missing semicolon  semi']), '/new/work/svc');
+    expect(Object.keys(after.problems)).toEqual(['src/a.js\tno-console', 'src/a.js\tsemi']);
+    expect(newLintProblems(before, after)).toEqual([{ file: 'src/a.js', rule: 'semi', before: 0, after: 1 }]);
   });
 });

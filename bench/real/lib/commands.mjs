@@ -1,6 +1,7 @@
 // Runs a service's own command with a time limit (the whole process group is ended on time-out)
 // and reads pass/fail counts from the usual tool outputs.
 import { spawn } from 'node:child_process';
+import { relative } from 'node:path';
 
 export function runCommand(command, cwd, timeoutMs) {
   return new Promise((resolve) => {
@@ -41,21 +42,23 @@ export function typecheckCounts(result) {
 /**
  * ESLint: "✖ N problems (E errors, W warnings)", or 0 when it exits clean; `problems` counts them per
  * file and rule from the stylish listing, so a problem added where another went away still shows.
+ * Files are named relative to `dir` (the service's folder): the cached "before" of a work folder
+ * that was copied or moved still matches the "after".
  */
-export function lintCounts(result) {
+export function lintCounts(result, dir) {
   const out = stripAnsi(result.output);
-  const problems = lintProblemsByFileAndRule(out);
+  const problems = lintProblemsByFileAndRule(out, dir);
   const m = out.match(/(\d+) problems? \((\d+) errors?, (\d+) warnings?\)/);
   if (m) return { errors: Number(m[2]), warnings: Number(m[3]), ok: result.code === 0, problems };
   return { errors: result.code === 0 ? 0 : null, warnings: 0, ok: result.code === 0, problems };
 }
 
 /** `{ "file\trule": count }` from ESLint's stylish output (a file line, then `  line:col  severity  message  rule`). */
-function lintProblemsByFileAndRule(out) {
+function lintProblemsByFileAndRule(out, dir) {
   const counts = {};
   let file = null;
   for (const text of out.split('\n')) {
-    if (/^\/\S/.test(text)) { file = text.trim(); continue; }
+    if (/^\/\S/.test(text)) { file = dir ? relative(dir, text.trim()) : text.trim(); continue; }
     const m = file && text.match(/^\s+\d+:\d+\s+(?:error|warning)\s+.*?(?:\s{2,}(\S+))?\s*$/);
     if (!m) continue;
     const key = `${file}\t${m[1] ?? '(no rule)'}`;
