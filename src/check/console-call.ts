@@ -1,7 +1,7 @@
 // --check's view of a console call: whether the migration converts it, and how it puts values into
 // its message (for the finding's text). Which calls are console calls and which messages are
 // interpolated are decided by the syntax layer and the log core, exactly as the log rule decides.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { consoleMethodOf, hasSpreadArgument, isJsonRecordLine } from '../syntax/console-calls.js';
 import { messageValues } from '../syntax/log-core/structured-log.js';
 import { SOURCE_SHAPE_HOOKS, valueShapeOf } from '../syntax/log-shapes.js';

@@ -2,7 +2,7 @@
 // across the program: an id stays everywhere in a group of methods that must change together
 // (an interface and its implementations, a method and its overrides) when one member keeps it,
 // and a parameter that a caller in the file hands a local the caller uses as a key is that key.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { idUsesByName, isBusinessUse, type IsLogCall } from '../syntax/id-uses.js';
 
 export interface TraceParamRecord {

@@ -2,7 +2,7 @@
 // one walk that keeps the names of the enclosing declarations. What counts as a console call and how
 // an id is used come from the syntax layer the migration uses too (src/syntax/).
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { LogScope } from '../config/config.js';
 import type { SourceText } from '../syntax/source-text.js';
 import { consoleMethodOf } from '../syntax/console-calls.js';

@@ -5,7 +5,9 @@
 // cores, splitting the 2000- and 8000-file corpora between the main thread and a worker cost
 // ~2.5 s more CPU and was slower. What does pay is overlap: one worker is started before file
 // discovery (startScanPool) and loads the parser while the main thread finds and reads the files;
-// it then parses them all, and the main thread never loads TypeScript. More workers join only for
+// it then parses them all, and the main thread never loads TypeScript. The CLI starts that worker
+// even earlier (prestartScanWorker, from bin/trace-migrate.js with --check), before it loads its own
+// modules: loading TypeScript is the longest thing before the scan, so it starts first. More workers join only for
 // a share of files to parse far above the warm-up price. Work is cut into batches that threads
 // claim from a shared counter; results come back in file order, so findings and fingerprints do
 // not depend on the threads. A batch a failed worker did not answer is scanned on the main thread.
@@ -34,13 +36,27 @@ export interface ScanPool {
 }
 
 const WORKER_SCRIPT = new URL('./scan-worker.js', import.meta.url);
+const DEFAULT_MAX_WORKERS = Math.min(availableParallelism() - 1, 3);
+
+/** A worker started before any pool (prestartScanWorker), which the next pool takes as its first. */
+let prestarted: Worker | undefined;
+
+/**
+ * Starts a scan worker at once, for the next startScanPool to take (with the default maxWorkers).
+ * Unreferenced until it has a job, so an unused one (a usage error, --help) does not keep the
+ * process alive.
+ */
+export function prestartScanWorker(): void {
+  if (prestarted === undefined && DEFAULT_MAX_WORKERS > 0 && existsSync(fileURLToPath(WORKER_SCRIPT))) prestarted = startWorker();
+}
 
 /** Starts the first worker now, so that it loads the parser while the caller finds the files. */
 export function startScanPool(options: ScanOptions, pool: PoolOptions = {}): ScanPool {
-  const maxWorkers = pool.maxWorkers ?? Math.min(availableParallelism() - 1, 3);
+  const maxWorkers = pool.maxWorkers ?? DEFAULT_MAX_WORKERS;
   // Run from the TypeScript sources (tests), there is no compiled worker script: scan here.
   const canStart = maxWorkers > 0 && existsSync(fileURLToPath(WORKER_SCRIPT));
-  const workers = canStart ? [startWorker()] : [];
+  const early = takePrestarted(canStart && pool.maxWorkers === undefined);
+  const workers = canStart ? [early ?? startWorker()] : [];
   return {
     scan: async (sources) => {
       const parse = sources.flatMap((source, i) => (couldHaveMatches(source.text, options) ? [i] : []));
@@ -74,6 +90,14 @@ function startWorker(): Worker {
   // A worker that fails shows as batches it did not answer (scanOnThreads); nothing to throw here.
   worker.on('error', () => {});
   return worker;
+}
+
+/** The prestarted worker, if any and `use`; one not used is stopped. */
+function takePrestarted(use: boolean): Worker | undefined {
+  const worker = prestarted;
+  prestarted = undefined;
+  if (worker !== undefined && !use) void worker.terminate();
+  return use ? worker : undefined;
 }
 
 async function stop(workers: Worker[]): Promise<void> {

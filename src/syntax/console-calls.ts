@@ -3,7 +3,7 @@
 // the jscodeshift transform (through log-core's `consoleMethodNamed`, over its own tree) all ask here, so what
 // the migration converts and what the gate reports cannot drift apart. Project loggers need the
 // type checker and are recognised on top of this, in src/analyze/project-loggers.ts.
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import { unwrapExpression } from './function-likes.js';
 import { consoleMethodNamed } from './log-core/console-method.js';
 

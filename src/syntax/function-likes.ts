@@ -1,6 +1,6 @@
 // Small syntax helpers over the raw TypeScript AST (ts-morph's wrappers are too slow for
 // whole-program scans; ts-morph builds the Project, the scans read compiler nodes).
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 
 /** Declarations whose parameter lists can carry a trace parameter. */
 export type FunctionLike =

@@ -3,7 +3,7 @@
 // ends — a log, an argument, an outgoing header, or a key, a comparison, a stored field, which mark
 // a business id. Written once: the analysis (src/analyze/param-uses.ts) finds the references by
 // symbol and follows locals by symbol on top of it; `--check` finds them by name.
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import { calleeName, isStringLike, skipOuterExpressions, unwrapExpression } from './function-likes.js';
 import { DATABASE_CALLEE, KEY_CALLEE, KEY_METHODS_FIRST_ARG } from './key-uses.js';
 import { isTraceFieldName, TRACE_HEADER_NAMES } from './trace-headers.js';

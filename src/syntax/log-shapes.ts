@@ -1,6 +1,6 @@
 // TypeScript expressions → the log core's parser-neutral ValueShapes. The analysis uses them to
 // learn which expressions a log call's message takes over; the log rule to rewrite the call.
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import type { ValueShape } from './log-core/value-shape.js';
 import { unwrapExpression } from './function-likes.js';
 

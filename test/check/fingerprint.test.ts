@@ -64,3 +64,15 @@ describe('assignFingerprints', () => {
     expect(first).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe('fingerprint values', () => {
+  it('are the sha256 of rule, scope, code and occurrence, as baselines already saved have them (UTF-8 included)', () => {
+    const inputs = [
+      { file: 'a.ts', ruleId: 'trace-params', scope: ['Billing', 'charge'], code: 'reqId' },
+      { file: 'b.ts', ruleId: 'structured-logs', scope: ['é'], code: 'console.log(`ü ${x}`)' },
+      { file: 'b.ts', ruleId: 'structured-logs', scope: ['é'], code: 'console.log( `ü ${x}` )' },
+    ];
+    // Computed by the createHash implementation: sha256 of JSON.stringify([ruleId, scope, normalizeCode(code)]) + '#' + occurrence.
+    expect(assignFingerprints(inputs)).toEqual(['3bfb3ca7f25ff4df', 'acac4f2d28121f2e', '5ea68f8be9eb3ef0']);
+  });
+});

@@ -21,7 +21,34 @@ function mainThreadLoadsTypeScript(maxWorkers: number): { loaded: boolean; match
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { loaded: boolean; matches: number };
 }
 
+/** Workers the pool starts when the CLI prestarted one (bin/trace-migrate.js with --check) or not. */
+function workersStarted(prestart: boolean, scan: boolean): number {
+  const script = `
+    import { createRequire, syncBuiltinESMExports } from 'node:module';
+    const threads = createRequire(import.meta.url)('node:worker_threads');
+    let started = 0;
+    threads.Worker = class extends threads.Worker { constructor(...args) { super(...args); started++; } };
+    syncBuiltinESMExports();
+    const pool = await import(${JSON.stringify(BUILT_POOL.href)});
+    if (${prestart}) pool.prestartScanWorker();
+    const source = { path: '/p/f.ts', text: 'function f(reqId: string) {}', bom: false, eol: '\\n', mode: 0o644 };
+    if (${scan}) await pool.scanSources([source], { traceParamNames: new Set(['reqId']), logScope: 'interpolated' });
+    console.log(started);
+  `;
+  // The timeout: a prestarted worker nobody uses must not keep the process alive.
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 }));
+}
+
 describe.runIf(existsSync(BUILT_POOL))('the scan worker', () => {
+  it('prestarted by the CLI, is the one the pool uses (one worker, not two)', () => {
+    expect(workersStarted(false, true)).toBe(1);
+    expect(workersStarted(true, true)).toBe(1);
+  });
+
+  it('prestarted and never used, does not keep the process alive', () => {
+    expect(workersStarted(true, false)).toBe(1);
+  });
+
   it('parses on its thread: the main thread does not load TypeScript', () => {
     expect(mainThreadLoadsTypeScript(1)).toEqual({ loaded: false, matches: 60 });
   });
