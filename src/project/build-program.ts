@@ -7,11 +7,11 @@
 // memory for nothing. ts-morph stays the source of the compiler and of the standard lib, which it
 // serves from memory (the `typescript` package need not be installed).
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
 import type { SourceText } from '../syntax/source-text.js';
+import { requireFromTsMorph } from '../syntax/typescript.js';
 import { DeclarationFileCache, isDeclarationFileName, type ProgramDeclarationFiles } from './declaration-files.js';
 
 export interface BuiltProgram {
@@ -120,8 +120,8 @@ let standardLibFiles: StandardLib | undefined;
 /** ts-morph's bundled lib .d.ts files (the ones its compiler matches), under the in-memory folder it uses. */
 function standardLib(): StandardLib {
   if (standardLibFiles) return standardLibFiles;
-  // @ts-morph/common is ts-morph's own dependency: resolve it from ts-morph, as ts-morph does.
-  const common = createRequire(createRequire(import.meta.url).resolve('ts-morph'))('@ts-morph/common') as {
+  // @ts-morph/common is ts-morph's own dependency: resolved from ts-morph, as ts-morph does.
+  const common = requireFromTsMorph('@ts-morph/common') as {
     getLibFiles(): { fileName: string; text: string }[];
     libFolderInMemoryPath: string;
   };

@@ -8,10 +8,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ts as TypeScript } from 'ts-morph';
 
+/** `require` as ts-morph's own code has it: resolves ts-morph's dependencies wherever npm put them. */
+export const requireFromTsMorph = createRequire(createRequire(import.meta.url).resolve('ts-morph'));
+
 function loadTypeScript(): typeof TypeScript {
-  const tsMorphRequire = createRequire(createRequire(import.meta.url).resolve('ts-morph'));
-  const common = tsMorphRequire.resolve('@ts-morph/common');
-  return tsMorphRequire(path.join(path.dirname(common), 'typescript.js')) as typeof TypeScript;
+  const common = requireFromTsMorph.resolve('@ts-morph/common');
+  return requireFromTsMorph(path.join(path.dirname(common), 'typescript.js')) as typeof TypeScript;
 }
 
 export const ts: typeof TypeScript = loadTypeScript();
