@@ -27,6 +27,8 @@ interface CachedLoad {
 /** require.cache: the one of every `require` in the process. */
 const requireCache = createRequire(import.meta.url).cache;
 const loads = new Map<string, CachedLoad>();
+/** What require sets as `module.paths` (internal, hence optional: the paths only matter to `module.require`). */
+const nodeModulePaths = (Module as unknown as { _nodeModulePaths?: (dir: string) => string[] })._nodeModulePaths;
 
 /**
  * The exports of `filename` (absolute, resolved), as `require(filename)` gives them. Already in
@@ -48,7 +50,7 @@ export function requireWithCodeCache(filename: string, store: CodeCacheStore | u
   }
   const module = new Module(filename, undefined);
   module.filename = filename;
-  module.paths = plainRequire.resolve.paths('x') ?? [];
+  module.paths = nodeModulePaths?.(path.dirname(filename)) ?? [];
   requireCache[filename] = module;
   try {
     const wrapper = script.runInThisContext() as (...args: unknown[]) => void;

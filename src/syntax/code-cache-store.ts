@@ -62,7 +62,8 @@ export function defaultCacheDir(sourceFile: string): string | undefined {
 function ensurePrivateDir(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return isPrivate(lstatSync(dir)) && lstatSync(dir).isDirectory();
+    const stat = lstatSync(dir);
+    return stat.isDirectory() && isPrivate(stat);
   } catch {
     return false;
   }
