@@ -23,7 +23,8 @@ export interface CodeCacheStore {
  * The store for one source file: the cache folder is `node_modules/.cache/trace-migrate/` of the
  * node_modules that holds the file (the tool's own install), or $TRACE_MIGRATE_CACHE_DIR; the file
  * name carries the source's path and what makes a cache stale (Node's and V8's versions, the
- * architecture, the source's size and mtime; V8 itself rejects a cache made under other flags). Undefined when caching is off or no safe folder can be had.
+ * architecture, the source's size and mtime; V8 itself rejects a cache made under other flags).
+ * Undefined when caching is off or no safe folder can be had.
  */
 export function codeCacheStoreFor(sourceFile: string, env: NodeJS.ProcessEnv = process.env): CodeCacheStore | undefined {
   if (env[NO_CACHE_ENV] === '1') return undefined;
