@@ -2,6 +2,8 @@
 // It never prints and never exits: everything it has to say is in the returned Report.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+// Before ts-morph: TypeScript loads through the code cache, and ts-morph then gets that module.
+import { saveTypeScriptCodeCache } from './syntax/typescript.js';
 import { ts } from 'ts-morph';
 import type { Config } from './config/config.js';
 import { analyze } from './analyze/analyze.js';
@@ -61,6 +63,7 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
   // Everything that needs the program happens in planChanges: once it returns, the program, the
   // checker and the analysis are garbage, so the format stage's memory does not add to theirs.
   const planned = planChanges(config, discovery, editableSources, report, progress);
+  saveTypeScriptCodeCache();
   if (config.formatEdits && planned.changes.length > 0) collectGarbage();
   const formatted = config.formatEdits ? await formatChanges(planned.changes, config.cwd, planned.ownStyles) : undefined;
   const changes = formatted?.changes ?? planned.changes;
