@@ -11,6 +11,11 @@ export interface WriteSink {
   kind: 'console' | 'write';
   /** An object literal the sink writes (`JSON.stringify({ level, msg, ...fields })`): the id joins it. */
   record?: ts.ObjectLiteralExpression;
+  /**
+   * The sink writes a JSON text whose object the analysis cannot see (`JSON.stringify(entry())`):
+   * one more argument would break the line's JSON, so the id cannot be added there.
+   */
+  opaqueJson?: true;
 }
 
 const MAX_DEPTH = 4;
@@ -76,7 +81,8 @@ function sinkOf(call: ts.CallExpression, checker: ts.TypeChecker): WriteSink | u
   const kind =
     (ts.isIdentifier(object) && object.text === 'console') || isConsoleLikeLogger(object, name, checker) ? 'console' : name === 'write' && isStream(object) ? 'write' : undefined;
   if (!kind) return undefined;
-  return { call, kind, record: recordOf(call) };
+  const record = recordOf(call);
+  return record === 'opaque' ? { call, kind, opaqueJson: true } : { call, kind, record };
 }
 
 /** Libraries whose loggers get the context where they are created (logger-context), not in a wrapper. */
@@ -103,15 +109,42 @@ function isStream(e: ts.Expression): boolean {
   return /^process\.std(out|err)$/.test(text) || /(stream|out|err|destination|dest|sink|file)$/i.test(text);
 }
 
-/** The object literal a sink writes: an argument itself, or inside `JSON.stringify(…)` (with a `+ '\n'`). */
-function recordOf(call: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+/**
+ * The object literal a sink writes: an argument itself, or inside `JSON.stringify(…)` (with a
+ * `+ '\n'`), also through a `const entry = { … }` of the same function; `opaque` when it writes
+ * the JSON of a value it cannot see into.
+ */
+function recordOf(call: ts.CallExpression): ts.ObjectLiteralExpression | 'opaque' | undefined {
   for (const arg of call.arguments) {
     let e = unwrapExpression(arg);
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = unwrapExpression(e.left);
-    if (ts.isCallExpression(e) && e.expression.getText() === 'JSON.stringify' && e.arguments[0]) e = unwrapExpression(e.arguments[0]);
+    const stringified = ts.isCallExpression(e) && e.expression.getText() === 'JSON.stringify' && e.arguments[0];
+    if (stringified) e = unwrapExpression(stringified);
+    if (ts.isIdentifier(e)) e = constObjectOf(e, call) ?? e;
     if (ts.isObjectLiteralExpression(e)) return e;
+    if (stringified) return 'opaque';
   }
   return undefined;
+}
+
+/** `const entry = { … }` declared in the function around `use`, by name. */
+function constObjectOf(name: ts.Identifier, use: ts.Node): ts.ObjectLiteralExpression | undefined {
+  let scope: ts.Node | undefined = use.parent;
+  while (scope && !ts.isFunctionLike(scope)) scope = scope.parent;
+  let found: ts.ObjectLiteralExpression | undefined;
+  if (scope) {
+    walk(scope, (node) => {
+      if (found) return false;
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name.text && node.initializer) {
+        const list = node.parent;
+        const init = unwrapExpression(node.initializer);
+        if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 && ts.isObjectLiteralExpression(init)) found = init;
+        return false;
+      }
+      return true;
+    });
+  }
+  return found;
 }
 
 /** `this.write(…)` in a class, or a function of the same file: the body the logger runs next. */

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FileChange } from '../apply/write-changes.js';
 import type { Formatting } from '../report/report.js';
-import { detectFormatter, type DetectedFormatter } from './detect-formatter.js';
+import { detectFormatter, findEslintConfigPath, type DetectedFormatter } from './detect-formatter.js';
+import { inlinePrettierOptions } from './eslint-prettier-options.js';
 import { fileStyleOptions } from './file-style.js';
 import { parseForLayout } from './layout-tokens.js';
 import { loadPrettier, type LoadedPrettier, type PrettierOptions } from './load-prettier.js';
@@ -75,12 +76,20 @@ async function formatterFor(change: Pick<FileChange, 'path' | 'before' | 'after'
     const reference = change.before !== null ? change : styleReference;
     const ownStyle = reference ? ownStyleOf(reference, ownStyles) : undefined;
     const notDefaultStyle = !configFile && detected.unenforced && ownStyle ? differencesFromDefaults(ownStyle) : [];
-    if (notDefaultStyle.length > 0) {
+    const eslintConfig = findEslintConfigPath(dir);
+    const inline = eslintConfig ? inlinePrettierOptions(eslintConfig) : { kind: 'none' as const };
+    if (inline.kind === 'computed') {
+      const message = `the options of the \`prettier/prettier\` rule in ${eslintConfig!.split('/').pop()} are computed, which trace-migrate does not run: the changed lines follow the file's own style instead; run prettier on them`;
+      notes.push({ path: change.path, message, once: true });
+    } else if (notDefaultStyle.length > 0 && inline.kind === 'none') {
       const message = `prettier has no config here and nothing checks its output (${detected.evidence}), and this file is not in its default style (${notDefaultStyle.join(', ')}): the changed lines follow the file's own style`;
       notes.push({ path: change.path, message, once: true });
     } else if (!configFile || !EXECUTABLE_CONFIG.test(configFile)) {
-      const options = (await prettier.api.resolveConfig(change.path, { editorconfig: true })) ?? {};
-      return { kind: 'prettier', label: `${version}, ${detected.evidence}`, options, prettier };
+      // eslint-plugin-prettier's own options win over the prettier config, as when ESLint runs it.
+      const resolved = (await prettier.api.resolveConfig(change.path, { editorconfig: true })) ?? {};
+      const options = inline.kind === 'literal' ? { ...resolved, ...inline.options } : resolved;
+      const evidence = inline.kind === 'literal' ? `${detected.evidence}, prettier/prettier options of ${eslintConfig!.split('/').pop()}` : detected.evidence;
+      return { kind: 'prettier', label: `${version}, ${evidence}`, options, prettier };
     } else {
       notes.push({ path: change.path, message: `prettier's config ${configFile.split('/').pop()} is code, which trace-migrate does not run: the changed lines follow the file's own style instead; run prettier on them` });
     }

@@ -33,6 +33,13 @@ function sharesText(fragments: readonly string[], texts: readonly string[]): boo
   });
 }
 
+/** An own logger implemented in the analysed code (a class or object) that writes with console. */
+function writesThroughConsole(logCall: LogCall): boolean {
+  if (logCall.kind !== 'logger' || logCall.logger.library !== 'own') return false;
+  const owner = logCall.logger.implementation?.parent;
+  return owner !== undefined && /\bconsole\s*[.[]/.test(owner.getText());
+}
+
 export function logTextReaderFindings(
   assertions: readonly { assertion: LogTextAssertion; reaches: ReadonlySet<string> }[],
   changed: readonly ChangedLogCall[],
@@ -43,10 +50,13 @@ export function logTextReaderFindings(
       const file = logCall.call.getSourceFile().fileName;
       return logCall.method === assertion.method && (logCall.kind === 'console') === (assertion.target === 'console') && reaches.has(file);
     });
-    if (candidates.length === 0) continue;
+    // A console spy also sees what the project's own loggers print through console, at whatever
+    // console method they map a level to: those count when their text matches.
+    const throughConsole = assertion.target === 'console' ? changed.filter(({ logCall }) => writesThroughConsole(logCall) && reaches.has(logCall.call.getSourceFile().fileName)) : [];
+    if (candidates.length === 0 && throughConsole.length === 0) continue;
     // By its text when it can tell; a value the assertion expects (a model name) is not in the text:
     // then the only changed call of that level it can reach.
-    const byText = candidates.filter(({ logCall }) => sharesText(assertion.fragments, literalText(logCall.call)));
+    const byText = [...candidates, ...throughConsole].filter(({ logCall }) => sharesText(assertion.fragments, literalText(logCall.call)));
     const matched = byText.length > 0 ? byText : candidates.length === 1 ? candidates : [];
     for (const { logCall, message } of matched.slice(0, 3)) {
       const file = logCall.call.getSourceFile();

@@ -163,7 +163,9 @@ function injectOwnLogger(logger: ProjectLogger, implementation: ts.SignatureDecl
       if (!sink.record.properties.some((p) => p.name?.getText(file).replace(/^['"]|['"]$/g, '') === ctx.config.idField)) {
         insertIntoObject(sink.record, `${propertyKey(ctx.config.idField)}: ${id}()`, edits, ownerOf(sink.call));
       }
-    } else if (sink.kind === 'console') {
+      // The logger's own write path, now handled: not a console call to convert by hand.
+      dropFindingsWithin(sink.call, ctx);
+    } else if (sink.kind === 'console' && !sink.opaqueJson) {
       const args = sink.call.arguments;
       const last = args[args.length - 1];
       const at = last ? last.end : file.text.indexOf('(', sink.call.expression.end) + 1;

@@ -233,13 +233,14 @@ function logTypes(v: Variant): Line[] {
         '/** A call\'s own fields: log.info(\'settled invoice {invoiceId}\', { invoiceId, total }). */',
         `${v.exportPrefix}type LogFields = Record<string, unknown>;`,
         '',
+        // Declared before its use: lint configs with no-use-before-define (standard) flag the reverse.
         "// Node's process, typed locally like AsyncLocalStorage above.",
-        'const nodeProcess = (globalThis as unknown as { process: NodeProcess }).process;',
         'interface NodeProcess {',
         '  env: { LOG_LEVEL?: string | undefined };',
         !v.pino && '  stdout: { write(text: string): unknown };',
         !v.pino && '  stderr: { write(text: string): unknown };',
         '}',
+        'const nodeProcess = (globalThis as unknown as { process: NodeProcess }).process;',
       ]
     : [
         "/** @typedef {'trace' | 'debug' | 'info' | 'warn' | 'error'} LogLevel */",

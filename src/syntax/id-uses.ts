@@ -219,6 +219,9 @@ function classifyObjectField(
     if (KEY_CALLEE.test(name)) return use('key', container, `used as a key in \`${name}(…)\``);
     if (DATABASE_CALLEE.test(name)) return use('key', container, `written as a field of a database row (\`${name}(…)\`)`);
     if (ts.isCallExpression(container) && isQueryBuilderCall(container)) return use('key', container, `written as a field of a database row (\`${truncate(container.expression.getText())}(…)\`)`);
+    // `JSON.stringify({ …, id: x })` only encodes the record: its `id` is the record's identity
+    // wherever the text goes (a stored member, a dedup key), never a field sent for tracing.
+    if (isSerializerCall(container) && IDENTITY_FIELD.test(key)) return use('key', container, `used as the \`${key}\` of a serialized record (\`${truncate(container.getText())}\`)`);
     // An outgoing message, error or request: positive, read from the context.
     return use('header', container, `sent as the \`${key}\` field of \`${name || 'a call'}(…)\``);
   }
@@ -229,10 +232,19 @@ function classifyObjectField(
   }
   // `{ [CORRELATION_HEADER]: id }`, `const headers = { [name]: id }`: a header named by a constant; the id is its value.
   if (key === '' && isComputedHeaderField(field, object)) return use('header', field, `sent as the \`${field.name.getText()}\` header`);
-  if (key === '' || /^(where|key|id)$/.test(key)) return use('key', field, `used as the \`${key || 'computed'}\` key of an object`);
+  if (key === '' || IDENTITY_FIELD.test(key)) return use('key', field, `used as the \`${key || 'computed'}\` key of an object`);
   // `{ error, requestId }` for a response or error body: a trace-named field carries the id outward.
   if (isTraceFieldName(key)) return use('header', field, `sent as the \`${key}\` field`);
   return use('stored', field, `stored in the \`${key}\` field of an object that outlives the call`);
+}
+
+/** Field names that identify the record they sit in. */
+const IDENTITY_FIELD = /^(where|key|id)$/;
+
+/** `JSON.stringify(value)`: an encoding of the value, not a place it is sent to. */
+function isSerializerCall(call: ts.CallExpression | ts.NewExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
 }
 
 /** A tagged template whose tag names a database client, or whose text is a SQL statement. */

@@ -5,6 +5,7 @@
 import { dirname } from 'node:path';
 import { ts } from 'ts-morph';
 import { regionStatements, type TextRange } from './check-regions.js';
+import { diagnosticKey } from './diagnostic-key.js';
 import type { ImportGraph } from './import-graph.js';
 
 export interface NewTypeError {
@@ -110,7 +111,3 @@ function semanticDiagnostics(edited: ts.Program, original: ts.Program, file: ts.
 }
 
 type PartialCheck = (file: ts.SourceFile, cancellationToken: ts.CancellationToken | undefined, nodesToCheck: readonly ts.Node[]) => readonly ts.Diagnostic[];
-
-function diagnosticKey(d: ts.Diagnostic): string {
-  return `${d.code}:${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-}
