@@ -21,13 +21,4 @@ export interface ScanJob {
 /** One batch scanned; `null` once the worker found no batch left to claim. */
 export type ScanAnswer = { id: number; results: ScanResult[] } | null;
 
-/** Claims the next batch: its number, or undefined when all are taken. */
-export function claimBatch(claims: Int32Array, batchCount: number): number | undefined {
-  if (Atomics.load(claims, 0) >= batchCount) return undefined;
-  const id = Atomics.add(claims, 0, 1);
-  return id < batchCount ? id : undefined;
-}
-
-export function batchOf<T>(items: readonly T[], id: number, batchSize: number): T[] {
-  return items.slice(id * batchSize, (id + 1) * batchSize);
-}
+export { batchOf, claimBatch } from '../syntax/work-batches.js';

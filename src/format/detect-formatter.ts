@@ -94,11 +94,15 @@ export function findEslintConfig(dir: string): string | undefined {
   return isRepositoryRoot(dir) || dirname(dir) === dir ? undefined : findEslintConfig(dirname(dir));
 }
 
+const eslintConfigPaths = new Map<string, string | undefined>();
+
 /** The path of the nearest ESLint config file (from `dir` up to the repository root). */
 export function findEslintConfigPath(dir: string): string | undefined {
+  if (eslintConfigPaths.has(dir)) return eslintConfigPaths.get(dir);
   const config = ESLINT_CONFIGS.find((name) => existsSync(join(dir, name)));
-  if (config) return join(dir, config);
-  return isRepositoryRoot(dir) || dirname(dir) === dir ? undefined : findEslintConfigPath(dirname(dir));
+  const found = config ? join(dir, config) : isRepositoryRoot(dir) || dirname(dir) === dir ? undefined : findEslintConfigPath(dirname(dir));
+  eslintConfigPaths.set(dir, found);
+  return found;
 }
 
 /** An ESLint config that runs prettier as a rule enforces its output; eslint-config-prettier alone does not. */

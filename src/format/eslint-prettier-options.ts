@@ -13,8 +13,19 @@ export type InlinePrettierOptions =
 
 const RULE = 'prettier/prettier';
 
-/** The prettier options that the ESLint config at `path` gives its `prettier/prettier` rule. */
+const read = new Map<string, InlinePrettierOptions>();
+
+/** The prettier options that the ESLint config at `path` gives its `prettier/prettier` rule (read once per run). */
 export function inlinePrettierOptions(path: string): InlinePrettierOptions {
+  let options = read.get(path);
+  if (!options) {
+    options = readInlinePrettierOptions(path);
+    read.set(path, options);
+  }
+  return options;
+}
+
+function readInlinePrettierOptions(path: string): InlinePrettierOptions {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

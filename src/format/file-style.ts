@@ -1,7 +1,7 @@
 // A file's own style as prettier options, for projects without a formatter: what the tool writes
 // then looks like the code around it. Each choice follows what the file already does most;
 // `.editorconfig` (indentation, max_line_length) wins where it says something.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { indentUnitOf, preferredQuoteOf, usesSemicolons } from '../syntax/source-layout.js';
 import type { PrettierOptions } from './load-prettier.js';
 

@@ -3,7 +3,7 @@
 // marked `soft`, so the same program printed two ways has the same hard tokens. Used to line up a
 // file with its formatted twin (all tokens, so a `)` alone on a line is placed too), and to prove
 // that spliced text is still the program the edits made (hard tokens).
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 
 export interface LayoutToken {
   /** Offset of the token's first character (trivia excluded). */
