@@ -18,7 +18,8 @@ import { Worker } from 'node:worker_threads';
 import type { SourceText } from '../syntax/source-text.js';
 import { couldHaveMatches } from './prefilter.js';
 import type { ScanOptions, ScanResult } from './scan-file.js';
-import { batchOf, SCAN_WORKER_MARK, type ScanAnswer, type ScanJob } from './scan-protocol.js';
+import { batchOf } from '../syntax/work-batches.js';
+import { SCAN_WORKER_MARK, type ScanAnswer, type ScanJob } from './scan-protocol.js';
 
 export interface PoolOptions {
   /** Files to parse (past the prefilter) per worker below which one more worker does not pay. */

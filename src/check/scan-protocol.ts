@@ -20,5 +20,3 @@ export interface ScanJob {
 
 /** One batch scanned; `null` once the worker found no batch left to claim. */
 export type ScanAnswer = { id: number; results: ScanResult[] } | null;
-
-export { batchOf, claimBatch } from '../syntax/work-batches.js';

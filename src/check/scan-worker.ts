@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceText } from '../syntax/source-text.js';
 import { saveTypeScriptCodeCache } from '../syntax/typescript.js';
 import { couldHaveMatches, scanFile, type ScanOptions, type ScanResult } from './scan-file.js';
-import { batchOf, claimBatch, SCAN_WORKER_MARK, type ScanAnswer, type ScanJob } from './scan-protocol.js';
+import { batchOf, claimBatch } from '../syntax/work-batches.js';
+import { SCAN_WORKER_MARK, type ScanAnswer, type ScanJob } from './scan-protocol.js';
 
 export function scanBatch(sources: readonly SourceText[], options: ScanOptions): ScanResult[] {
   return sources.map((source) => (couldHaveMatches(source.text, options) ? scanFile(source, options) : { matches: [] }));
