@@ -55,6 +55,13 @@ interface FileFormatter {
   prettier: LoadedPrettier;
 }
 
+/** Lays out the files one after another (a batch of format-pool's, on whichever thread claimed it). */
+export async function formatBatch(changes: readonly Pick<FileChange, 'path' | 'before' | 'after'>[], context: FormatContext): Promise<FileFormatted[]> {
+  const results: FileFormatted[] = [];
+  for (const change of changes) results.push(await formatFile(change, context));
+  return results;
+}
+
 export async function formatFile(change: Pick<FileChange, 'path' | 'before' | 'after'>, context: FormatContext): Promise<FileFormatted> {
   const notes: FileNote[] = [];
   const formatter = await formatterFor(change, context, notes);

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileChange } from '../apply/write-changes.js';
 import { batchOf, claimBatch } from '../syntax/work-batches.js';
-import { formatFile, type FileFormatted, type FormatContext } from './format-file.js';
+import { formatBatch, type FileFormatted, type FormatContext } from './format-file.js';
 import { FORMAT_WORKER_MARK, type FormatAnswer, type FormatJob } from './format-protocol.js';
 
 export interface FormatPoolOptions {
@@ -46,16 +46,14 @@ export async function formatFiles(changes: readonly FileChange[], context: Forma
   const byWorker = new Set<number>();
   const worker = wantsWorker(changes.length, pool) ? startWorker(changes, context, batchSize, claims, answers, byWorker) : undefined;
 
-  const formatBatch = async (id: number) => {
-    const results: FileFormatted[] = [];
-    for (const change of batchOf(changes, id, batchSize)) results.push(await formatFile(change, context));
-    answers[id] = results;
+  const formatHere = async (id: number) => {
+    answers[id] = await formatBatch(batchOf(changes, id, batchSize), context);
   };
   if (pool.mainThreadFormats !== false || !worker) {
-    for (let id = claimBatch(claims, batchCount); id !== undefined; id = claimBatch(claims, batchCount)) await formatBatch(id);
+    for (let id = claimBatch(claims, batchCount); id !== undefined; id = claimBatch(claims, batchCount)) await formatHere(id);
   }
   await worker;
-  for (let id = 0; id < batchCount; id++) if (answers[id] === undefined) await formatBatch(id);
+  for (let id = 0; id < batchCount; id++) if (answers[id] === undefined) await formatHere(id);
   return { answers: answers.flat() as FileFormatted[], byWorker: [...byWorker].reduce((sum, id) => sum + answers[id]!.length, 0) };
 }
 

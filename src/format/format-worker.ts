@@ -2,7 +2,7 @@
 // can claim until none is left.
 import { parentPort, workerData } from 'node:worker_threads';
 import { batchOf, claimBatch } from '../syntax/work-batches.js';
-import { formatFile, type FileFormatted, type FormatContext } from './format-file.js';
+import { formatBatch, type FormatContext } from './format-file.js';
 import { FORMAT_WORKER_MARK, type FormatAnswer, type FormatJob } from './format-protocol.js';
 
 if (workerData === FORMAT_WORKER_MARK) {
@@ -14,9 +14,7 @@ async function formatClaimedBatches(job: FormatJob): Promise<void> {
   const claims = new Int32Array(job.claims);
   const batchCount = Math.ceil(job.changes.length / job.batchSize);
   for (let id = claimBatch(claims, batchCount); id !== undefined; id = claimBatch(claims, batchCount)) {
-    const results: FileFormatted[] = [];
-    for (const change of batchOf(job.changes, id, job.batchSize)) results.push(await formatFile(change, context));
-    parentPort!.postMessage({ id, results } satisfies FormatAnswer);
+    parentPort!.postMessage({ id, results: await formatBatch(batchOf(job.changes, id, job.batchSize), context) } satisfies FormatAnswer);
   }
   parentPort!.postMessage(null satisfies FormatAnswer);
 }
