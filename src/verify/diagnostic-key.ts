@@ -65,29 +65,23 @@ function sortedSegment(segment: string): string {
 /** The members of a segment split at ` | ` outside brackets. */
 function splitTopLevel(segment: string): string[] {
   const out: string[] = [];
-  let depth = 0;
   let start = 0;
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i]!;
-    if (segment.startsWith('=>', i)) {
-      i++;
-      continue;
-    }
-    if (CLOSER[c]) depth++;
-    else if (c === ')' || c === ']' || c === '}' || c === '>') depth--;
-    else if (depth === 0 && segment.startsWith(' | ', i)) {
-      out.push(segment.slice(start, i));
-      start = i + 3;
-      i += 2;
-    }
+  for (const at of topLevelIndexes(segment, ' | ')) {
+    out.push(segment.slice(start, at));
+    start = at + 3;
   }
   out.push(segment.slice(start));
   return out;
 }
 
 function lastTopLevelColon(text: string): number {
+  return topLevelIndexes(text, ': ').at(-1) ?? -1;
+}
+
+/** Where `token` starts outside brackets (an arrow's `>` closes none), left to right, without overlaps. */
+function topLevelIndexes(text: string, token: string): number[] {
+  const found: number[] = [];
   let depth = 0;
-  let found = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (text.startsWith('=>', i)) {
@@ -96,7 +90,10 @@ function lastTopLevelColon(text: string): number {
     }
     if (CLOSER[c]) depth++;
     else if (c === ')' || c === ']' || c === '}' || c === '>') depth--;
-    else if (depth === 0 && text.startsWith(': ', i)) found = i;
+    else if (depth === 0 && text.startsWith(token, i)) {
+      found.push(i);
+      i += token.length - 1;
+    }
   }
   return found;
 }
