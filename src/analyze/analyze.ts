@@ -18,7 +18,7 @@ import { findReferences, type CallSite, type References } from './references.js'
 import { findMiddlewareStores, readsStoredId, type MiddlewareStore } from './middleware-stores.js';
 import { isStoredIdParam } from './injected-params.js';
 import { findEventWiring, type EventWiring } from './event-listeners.js';
-import { findPublicApi, type PublicApi } from './public-api.js';
+import { findPublicApis, type PublicApi } from './public-api.js';
 import type { TraceNames } from './trace-names.js';
 import { UnionFind } from './union-find.js';
 
@@ -28,8 +28,11 @@ export interface AnalyzeInput {
   /** Files the run may edit (discovered under the roots, parsed cleanly), by absolute path. */
   editableSources: Map<string, SourceText>;
   names: TraceNames;
-  /** Where to look for the package.json whose entry points are public API (undefined: no check). */
-  publicApiFrom?: string;
+  /**
+   * Where to look for the package.json files whose entry points are public API: the first root's
+   * package and every workspace package the files belong to (undefined: no check).
+   */
+  publicApiFrom?: readonly string[];
   /** Receiver names of the project's own loggers (default `logger`, `log`). */
   loggerNames?: readonly string[];
   onProgress?: (done: number, total: number) => void;
@@ -48,8 +51,7 @@ export function analyze(input: AnalyzeInput): Facts {
   const { groups, externallyCalled } = buildGroups(checker, files, names, [...events.listeners.values()], isContextParam);
   const references = findReferences(checker, files, groups, isEditable);
   addEmitCallSites(events, groups, references, isEditable);
-  const publicApi = input.publicApiFrom ? findPublicApi(program, checker, input.publicApiFrom) : undefined;
-  if (publicApi) refusePublicApi(publicApi, groups, references);
+  for (const publicApi of findPublicApis(program, checker, input.publicApiFrom ?? [])) refusePublicApi(publicApi, groups, references);
   const loggers = new ProjectLoggers(checker, input.loggerNames, files);
   const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 
