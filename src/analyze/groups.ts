@@ -231,16 +231,22 @@ function unionContextuallyTyped(checker: ts.TypeChecker, found: Declarations, li
     // Contextual typing is costly: ask only where a candidate signature can apply — function
     // types type any function expression; method signatures type members of object literals.
     if (!isCandidate && !found.hasFunctionTypeCandidates && !isObjectMemberNamed(fn, found.candidateMemberNames)) continue;
-    const declarations = contextualSignatureDeclarations(checker, fn);
+    // A generic parameter (`handler: H`, `H extends Handler`) is inferred from the function itself:
+    // its own signature says nothing about who calls it.
+    const declarations = contextualSignatureDeclarations(checker, fn).filter((declaration) => declaration !== fn);
     for (const declaration of declarations) {
       if (!isProjectSource(declaration)) {
-        if (isCandidate) externallyCalled.set(fn, `a callback whose signature comes from ${declaration.getSourceFile().fileName.replace(/^.*\/node_modules\//, '')}: library code calls it with the id`);
+        if (isCandidate) externallyCalled.set(fn, `a callback whose signature comes from ${libraryFile(declaration)}: library code calls it with the id`);
         continue;
       }
       if (isCandidate || uf.has(declaration)) uf.union(declaration, fn);
     }
-    const untypedCallee = isCandidate && declarations.length === 0 ? calleeOfArgument(fn) : undefined;
-    if (untypedCallee && !isProjectCallee(checker, untypedCallee)) externallyCalled.set(fn, `a callback handed to \`${shortText(untypedCallee)}(…)\`, whose type does not say how it calls it: that code passes the id`);
+    const callee = isCandidate && declarations.length === 0 ? calleeOfArgument(fn) : undefined;
+    const calleeDeclarations = callee ? declarationsOfCallee(checker, callee) : [];
+    if (callee && !calleeDeclarations.some(isProjectSource)) {
+      const where = calleeDeclarations[0] ? `, declared in ${libraryFile(calleeDeclarations[0])}: library code calls it with the id` : ', whose type does not say how it calls it: that code passes the id';
+      externallyCalled.set(fn, `a callback handed to \`${shortText(callee)}(…)\`${where}`);
+    }
   }
   return externallyCalled;
 }
@@ -254,12 +260,16 @@ function calleeOfArgument(fn: ts.Node): ts.Expression | undefined {
   return undefined;
 }
 
-/** Whether the callee is declared in the project: then its own calls of the callback are project code the analysis reads. */
-function isProjectCallee(checker: ts.TypeChecker, callee: ts.Expression): boolean {
+/** Where the callee is declared (none when its type is unknown, as through `any`). */
+function declarationsOfCallee(checker: ts.TypeChecker, callee: ts.Expression): ts.Declaration[] {
   const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   let symbol = checker.getSymbolAtLocation(nameNode);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  return (symbol?.declarations ?? []).some((declaration) => isProjectSource(declaration));
+  return symbol?.declarations ?? [];
+}
+
+function libraryFile(node: ts.Node): string {
+  return node.getSourceFile().fileName.replace(/^.*\/node_modules\//, '');
 }
 
 function shortText(node: ts.Node): string {
