@@ -274,7 +274,9 @@ function libraryFile(node: ts.Node): string {
 
 function shortText(node: ts.Node): string {
   const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  if (text.length <= 40) return text;
+  // A long receiver chain (`new Router({ … }).use(…).post`): the method is what the reader looks for.
+  return ts.isPropertyAccessExpression(node) ? `….${node.name.text}` : `${text.slice(0, 39)}…`;
 }
 
 /** The linked declarations as groups, members in source order, with every candidate position. */
