@@ -58,6 +58,10 @@ describe('field names', () => {
     ["user.role === 'admin'", 'isAdmin'],
     ['!isValid', 'notValid'],
     ['!ready', 'notReady'],
+    // `!!x` is a cast to boolean: whether there is one.
+    ['!!timestamp', 'hasTimestamp'],
+    ['!!req.headers.signature', 'hasSignature'],
+    ['!!isRetry', 'isRetry'],
     // Errors.
     ['err.message', 'errorMessage'],
     ['error.message', 'errorMessage'],

@@ -151,6 +151,9 @@ export function fieldNameCandidatesOf(shape: ValueShape): string[] {
     case 'await':
       return shape.object ? fieldNameCandidatesOf(shape.object) : ['value'];
     case 'unary': {
+      // `!!timestamp` casts to a boolean: whether there is one (`hasTimestamp`), not a double negation.
+      const cast = shape.name === '!' && shape.object?.kind === 'unary' && shape.object.name === '!' ? shape.object.object : undefined;
+      if (cast) return [presence(fieldNameOf(cast))];
       const operand = shape.object ? fieldNameOf(shape.object) : 'value';
       if (shape.name === '!') return [negated(operand)];
       if (shape.name === 'typeof') return [`${operand}Type`];
@@ -225,6 +228,11 @@ function negated(name: string): string {
   const flag = /^(is|has|can|should|was|did)([A-Z].*)$/.exec(name);
   if (flag) return `not${flag[2]}`;
   return `not${upperFirst(name)}`;
+}
+
+/** `!!timestamp` → hasTimestamp, `!!isReady` → isReady: a flag already says it. */
+function presence(name: string): string {
+  return /^(is|has|can|should|was|did)[A-Z]/.test(name) ? name : `has${upperFirst(name)}`;
 }
 
 /** Values a row, result or record is checked against: `row !== undefined` → found. */
