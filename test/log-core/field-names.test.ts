@@ -94,4 +94,13 @@ describe('field names', () => {
     const { fields } = buildStructuredMessage(shapesOf('f(`${order.email} ${customer.email}`)'), { idField: 'correlationId' });
     expect(fields.map((f) => f.name)).toEqual(['email', 'customerEmail']);
   });
+
+  it("renames a value that would take a key the target logger writes itself", () => {
+    const shapes = shapesOf('f(`job ${name} by ${pid}: ${message}`)');
+    const bunyanLike = buildStructuredMessage(shapes, { idField: 'correlationId', recordKeys: ['name', 'pid'] });
+    expect(bunyanLike.fields.map((f) => f.name)).toEqual(['nameValue', 'pidValue', 'message']);
+    expect(bunyanLike.message).toBe('job {nameValue} by {pidValue}: {message}');
+    const facade = buildStructuredMessage(shapes, { idField: 'correlationId' });
+    expect(facade.fields.map((f) => f.name)).toEqual(['name', 'pid', 'message']);
+  });
 });
