@@ -85,21 +85,6 @@ function consoleCallText(logCall: ConsoleLogCall, edits: FileEdits, ctx: RuleCon
   return renderStructuredLogCall(log, { facade: ctx.runtimeName(file, 'log'), ...layoutAt(call, args.length > 0 ? messageQuote(args, preferredQuoteOf(file)) : preferredQuoteOf(file), edits, ctx) });
 }
 
-/**
- * Keys each logger writes into every record itself, which a call's field of the same name would
- * overwrite or lose: bunyan's core fields (`name` is the logger's), pino's base, winston's `message`
- * (a field of that name is appended to the message). An own logger's record is unknown: `message`
- * and `severity` are the ones wrappers and Cloud Logging entries (the Cloud Functions logger) set
- * after merging the fields. The facade keeps call-site fields apart from its own (`_msg`).
- */
-const LOGGER_RECORD_KEYS: Record<LoggerLogCall['logger']['library'], readonly string[]> = {
-  bunyan: ['name', 'hostname', 'pid', 'v', 'src'],
-  pino: ['pid', 'hostname'],
-  winston: ['message'],
-  own: ['message', 'severity'],
-  facade: [],
-};
-
 /** The same call on the project's logger, with the message constant and the values in its fields object. */
 function loggerCallText(logCall: LoggerLogCall, edits: FileEdits, ctx: RuleContext): string {
   const { call, logger } = logCall;
@@ -130,7 +115,7 @@ function loggerCallText(logCall: LoggerLogCall, edits: FileEdits, ctx: RuleConte
     existingEntries.push(render(property));
   }
 
-  const structured = buildStructuredMessage(args, { idField: ctx.config.idField, leftoverArgs: leftoverArgsOf(logger), existingFields: existing, recordKeys: LOGGER_RECORD_KEYS[logger.library] });
+  const structured = buildStructuredMessage(args, { idField: ctx.config.idField, leftoverArgs: leftoverArgsOf(logger), existingFields: existing, recordKeys: logger.closedOptions?.property ? [] : logger.recordKeys });
   let entries = [...existingEntries, ...fieldEntries(structured.fields, quote)];
   if (room && structured.fields.length === 0) entries = properties.map((p) => render(p));
   else if (room) {
