@@ -62,6 +62,10 @@ describe('field names', () => {
     ['!!timestamp', 'hasTimestamp'],
     ['!!req.headers.signature', 'hasSignature'],
     ['!!isRetry', 'isRetry'],
+    // A keyed getter's value is named by its key.
+    ["config.get('port')", 'port'],
+    ["config.get('server.port')", 'serverPort'],
+    ["req.headers.get('x-request-id')", 'xRequestId'],
     // Errors.
     ['err.message', 'errorMessage'],
     ['error.message', 'errorMessage'],

@@ -277,6 +277,9 @@ function callName(shape: ValueShape): string {
   if (callee.kind === 'identifier' && callee.name) return verbless(callee.name);
   if (callee.kind !== 'member' || !callee.name || !callee.object) return 'value';
   const method = callee.name;
+  // `config.get('port')`, `headers.get('x-request-id')`: the key names the value, not the getter.
+  const key = shape.args?.length === 1 && shape.args[0]!.kind === 'string' ? shape.args[0]!.literal : undefined;
+  if (KEYED_GETTERS.has(method) && key && /[A-Za-z]/.test(key)) return camelJoin([key]);
   if (SAME_VALUE_METHODS.has(method) || COLLECTION_METHODS.has(method)) return fieldNameOf(callee.object);
   const objectPath = memberPath(callee.object);
   if (objectPath) {
@@ -287,6 +290,9 @@ function callName(shape: ValueShape): string {
   const base = fieldNameOf(callee.object);
   return base === 'value' ? verbless(method) : base + upperFirst(verbless(method));
 }
+
+/** Methods that read the value stored under a key (a config, a Map, headers, storage). */
+const KEYED_GETTERS = new Set(['get', 'getItem', 'getHeader', 'header']);
 
 function verbless(name: string): string {
   return lowerFirst(name.replace(VERB_PREFIX, '') || name);
