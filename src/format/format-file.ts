@@ -98,7 +98,7 @@ async function formatterFor(change: Pick<FileChange, 'path' | 'before' | 'after'
       const evidence = inline.kind === 'literal' ? `${detected.evidence}, prettier/prettier options of ${eslintConfig!.split('/').pop()}` : detected.evidence;
       return { kind: 'prettier', label: `${version}, ${evidence}`, options, prettier };
     } else {
-      notes.push({ path: change.path, message: `prettier's config ${configFile.split('/').pop()} is code, which trace-migrate does not run: the changed lines follow the file's own style instead; run prettier on them` });
+      notes.push({ path: change.path, message: `prettier's config ${configFile.split('/').pop()} is code, which trace-migrate does not run: the changed lines follow the file's own style instead; run prettier on them`, once: true });
     }
   } else if (detected.kind !== 'none') {
     notes.push({ path: change.path, message: notHandled(detected), once: true });
