@@ -53,6 +53,7 @@ export function typeScriptCodeCacheStatus(): CodeCacheStatus {
 export declare namespace ts {
   type ArrowFunction = TypeScript.ArrowFunction;
   type BinaryExpression = TypeScript.BinaryExpression;
+  type BindingElement = TypeScript.BindingElement;
   type BindingName = TypeScript.BindingName;
   type CallExpression = TypeScript.CallExpression;
   type CallSignatureDeclaration = TypeScript.CallSignatureDeclaration;
