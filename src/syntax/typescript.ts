@@ -76,6 +76,7 @@ export declare namespace ts {
   type NodeArray<T extends TypeScript.Node> = TypeScript.NodeArray<T>;
   type NodeFlags = TypeScript.NodeFlags;
   type NoSubstitutionTemplateLiteral = TypeScript.NoSubstitutionTemplateLiteral;
+  type ObjectLiteralExpression = TypeScript.ObjectLiteralExpression;
   type ParameterDeclaration = TypeScript.ParameterDeclaration;
   type PropertyAssignment = TypeScript.PropertyAssignment;
   type ScriptKind = TypeScript.ScriptKind;
