@@ -203,7 +203,7 @@ export class ProjectLoggers {
     if (!fn || !body || !rest?.dotDotDotToken || !ts.isIdentifier(rest.name)) return undefined;
     const restName = rest.name.text;
     const element = this.checker.getTypeAtLocation(rest).getNumberIndexType();
-    if (element && typeKind(element) !== undefined) return undefined; // strings only or fields only: not console's any values
+    if (element && typeKind(element, this.checker) !== undefined) return undefined; // strings only or fields only: not console's any values
     let printsRest = false;
     walk(body, (node) => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.getText() === 'console') {
@@ -527,10 +527,10 @@ export class ProjectLoggers {
     const type = declaration ? this.checker.getTypeOfSymbolAtLocation(parameter, declaration) : undefined;
     if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) {
       const element = type?.getNumberIndexType();
-      const kind = element ? typeKind(element) : undefined;
+      const kind = element ? typeKind(element, this.checker) : undefined;
       return kind === 'message' ? 'rest-of-strings' : kind === 'fields' ? 'rest-of-fields' : 'rest';
     }
-    const byType = type ? typeKind(type) : undefined;
+    const byType = type ? typeKind(type, this.checker) : undefined;
     if (byType) return byType;
     if (MESSAGE_NAMES.test(parameter.name)) return 'message';
     if (FIELDS_NAMES.test(parameter.name)) return 'fields';
@@ -591,15 +591,19 @@ interface Origin {
 /** A parameter whose type says string (not just its name). */
 function isStringTyped(parameter: ts.Symbol, checker: ts.TypeChecker): boolean {
   const declaration = parameter.valueDeclaration;
-  return !!declaration && typeKind(checker.getTypeOfSymbolAtLocation(parameter, declaration)) === 'message';
+  return !!declaration && typeKind(checker.getTypeOfSymbolAtLocation(parameter, declaration), checker) === 'message';
 }
 
-/** 'message' for a string parameter, 'fields' for an object one; undefined for any/unknown and everything else. */
-function typeKind(type: ts.Type): 'message' | 'fields' | undefined {
+/**
+ * 'message' for a string parameter, 'fields' for an object one; undefined for any/unknown and
+ * everything else. An array or tuple (`tags: string[]`) is a list, not a record of fields.
+ */
+function typeKind(type: ts.Type, checker: ts.TypeChecker): 'message' | 'fields' | undefined {
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
   const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
   if (parts.length === 0) return undefined;
   if (parts.every((t) => t.flags & ts.TypeFlags.StringLike)) return 'message';
+  if (parts.some((t) => checker.isArrayLikeType(t))) return undefined;
   if (parts.some((t) => t.flags & ts.TypeFlags.Object || t.flags & ts.TypeFlags.NonPrimitive) && !parts.some((t) => t.flags & ts.TypeFlags.StringLike)) {
     return parts.some((t) => t.getCallSignatures().length > 0) ? undefined : 'fields';
   }

@@ -171,6 +171,7 @@ function shapeHooks(edits: FileEdits, ctx: RuleContext): ShapeHooks {
     code: (expr) => edits.render(expr.getStart(), expr.end),
     isTraceId: (expr) => isTraceIdExpression(expr, ctx),
     isError: (expr) => ctx.facts.errorExpressions.has(expr),
+    isDeleted: (node) => edits.isInsideEdit(node.getStart(), node.end),
   };
 }
 

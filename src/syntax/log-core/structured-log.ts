@@ -122,10 +122,19 @@ function structure(args: readonly ValueShape[], options: StructuredLogOptions, f
   // A line that was nothing but the id keeps it as the placeholder rather than becoming empty.
   const withoutId = dropTraceIdAffixes(parts);
   const empty = withoutId.every((p) => 'text' in p && p.text.trim() === '');
+  // An object appended after the message (`console.log('saved', { id, ms })`) gives its own fields,
+  // unless that would leave no message: then it is one field, as any other value.
+  const kept = empty ? parts : withoutId;
+  const mayFlatten = kept.some((p) => ('text' in p ? p.text.trim() !== '' : !isAppendedObject(p)));
   let message = '';
-  for (const part of empty ? parts : withoutId) {
+  for (const part of kept) {
     if ('text' in part) {
       message += part.text;
+      continue;
+    }
+    if (mayFlatten && isAppendedObject(part) && fields.takeAll(part.value.properties!)) {
+      // The space console put before it goes with it.
+      if (message.endsWith(' ')) message = message.slice(0, -1);
       continue;
     }
     const value = unwrapStringification(part.value);
@@ -134,6 +143,7 @@ function structure(args: readonly ValueShape[], options: StructuredLogOptions, f
     else message += `{${fields.nameFor(fieldNameCandidatesOf(value), value.code, value.isError)}}`;
   }
   for (const value of leftovers) {
+    if (value.kind === 'object' && value.properties && fields.takeAll(value.properties)) continue;
     const unwrapped = unwrapStringification(value);
     if (!value.isTraceId && !unwrapped.isTraceId) fields.nameFor(fieldNameCandidatesOf(unwrapped), unwrapped.code, unwrapped.isError);
   }
@@ -161,7 +171,7 @@ function messageParts(args: readonly ValueShape[], leftoverArgs: 'message' | 'fi
   if (leftoverArgs === 'fields') return { parts: mergeText(parts), leftovers: queue };
   for (const value of queue) {
     const isId = value.isTraceId || unwrapStringification(value).isTraceId;
-    parts.push({ text: ' ' }, ...(isId ? [{ value, extra: true }] : inlined(value, 's')));
+    parts.push({ text: ' ' }, ...(isId || value.kind === 'object' ? [{ value, extra: true }] : inlined(value, 's')));
   }
   return { parts: mergeText(parts), leftovers: [] };
 }
@@ -206,6 +216,11 @@ const CLOSERS: Record<string, string> = { '[': ']', '(': ')', '<': '>', '{': '}'
  * `(req ${id}) …`, and the same shapes at the end of the message. Mentions elsewhere stay as a
  * placeholder of the context's id field.
  */
+/** An object literal of plain properties that console printed after the message. */
+function isAppendedObject(part: MessagePart): part is { value: ValueShape & { properties: NonNullable<ValueShape['properties']> }; extra: true } {
+  return 'value' in part && part.extra === true && part.value.kind === 'object' && part.value.properties !== undefined && !part.value.isTraceId;
+}
+
 function dropTraceIdAffixes(input: MessagePart[]): MessagePart[] {
   let parts = [...input];
   const isId = (p: MessagePart | undefined) => !!p && 'value' in p && (p.value.isTraceId || unwrapStringification(p.value).isTraceId);
@@ -298,6 +313,26 @@ class FieldNames {
       this.added.push(name);
       return name;
     }
+  }
+
+  /**
+   * Each property as a field under its own key (a trace id one is left out: the context has it),
+   * when every key is free or already holds the same value; else nothing is taken and false.
+   */
+  takeAll(properties: readonly { key: string; value: ValueShape }[]): boolean {
+    const wanted = properties.filter((p) => !p.value.isTraceId && !unwrapStringification(p.value).isTraceId);
+    const keys = new Set<string>();
+    for (const { key, value } of wanted) {
+      const existing = this.codeByName.get(key);
+      if (keys.has(key) || RESERVED_FIELDS.has(key) || key === this.idField || (existing !== undefined && existing !== value.code)) return false;
+      keys.add(key);
+    }
+    for (const { key, value } of wanted) {
+      if (this.codeByName.has(key)) continue;
+      this.codeByName.set(key, value.code);
+      this.added.push(key);
+    }
+    return true;
   }
 
   list(): StructuredField[] {

@@ -47,6 +47,12 @@ export interface ValueShape {
   node?: unknown;
   /** The value is the request's trace id (dropped or shown as the context's id). */
   isTraceId?: boolean;
+  /**
+   * object: its properties, when every one is a plain `key: value` or shorthand (no spread,
+   * method, accessor or computed key), so its fields can join the log's own. Properties an
+   * earlier edit deleted are left out.
+   */
+  properties?: { key: string; value: ValueShape }[];
 }
 
 /** `a.b.c` → ['a', 'b', 'c'] for identifier/member chains; undefined otherwise. */
