@@ -58,6 +58,8 @@ export interface ProjectLogger {
   leadingParameters?: number;
   /** Own message-first loggers: how many parameters follow the fields one (`error(msg, meta, err?)`): those arguments stay as written. */
   parametersAfterFields?: number;
+  /** Keys the logger writes into every record itself, which a call's field of the same name would overwrite or lose. */
+  recordKeys?: readonly string[];
 }
 
 export interface LoggerCreation {
@@ -77,6 +79,22 @@ const MESSAGE_NAMES = /^(msg|message|text|format|fmt)$/i;
 const LEVEL_NAMES = /^(level|lvl|severity|logLevel|loglevel)$/i;
 const LEVEL_VALUES = new Set(['trace', 'debug', 'info', 'log', 'warn', 'warning', 'error', 'fatal', 'verbose', 'notice', 'critical', 'silly', 'http']);
 const FIELDS_NAMES = /^(fields|meta|metadata|context|ctx|data|extra|props|properties|attrs|attributes|details|obj|object|bindings|payload)$/i;
+/**
+ * Record keys of each library: bunyan's core fields (`name` is the logger's), pino's base, and
+ * winston's `message` (a field of that name is appended to the message).
+ */
+const LIBRARY_RECORD_KEYS: Record<LoggerLibrary, readonly string[]> = {
+  bunyan: ['name', 'hostname', 'pid', 'v', 'src'],
+  pino: ['pid', 'hostname'],
+  winston: ['message'],
+};
+/**
+ * The Cloud Functions logger (`firebase-functions/logger`, `functions.logger`): console-like, it
+ * merges a trailing object into the Cloud Logging entry, then sets the entry's `severity` and `message`.
+ */
+const CLOUD_FUNCTIONS_LOGGER = /\/firebase-functions\/lib\/logger\/[^/]+\.d\.ts$/;
+const CLOUD_LOGGING_KEYS = ['message', 'severity'];
+
 const LIBRARY_BY_PATH: [RegExp, LoggerLibrary][] = [
   [/\/node_modules\/pino\//, 'pino'],
   [/\/node_modules\/(winston|logform|winston-transport)\//, 'winston'],
@@ -127,14 +145,15 @@ export class ProjectLoggers {
       if (!LIBRARY_METHODS[library].has(method)) return undefined;
       const creation = origin?.library === library ? origin.creation : undefined;
       const form: LoggerForm = library === 'winston' ? 'message-first' : 'object-first';
-      return { logger: { library, form, creation, label, key: creation ? keyOf(creation) : `${library}:${label}` }, method };
+      return { logger: { library, form, creation, label, key: creation ? keyOf(creation) : `${library}:${label}`, recordKeys: LIBRARY_RECORD_KEYS[library] }, method };
     }
     if (!OWN_METHODS.has(method) || !this.isNamedLikeALogger(receiver)) return undefined;
     const implementation = this.ownImplementation(call, receiver, method);
     // One logger per implementation (a class, a factory's object), however many variables hold it.
     const owner = implementation ? implementationOwner(implementation) : this.declarationOf(receiver);
     const key = owner ? keyOf(owner) : `own:${label}`;
-    return { logger: { library: 'own', label, key, implementation, ...this.ownForm(call, implementation, label) }, method };
+    const recordKeys = CLOUD_FUNCTIONS_LOGGER.test(this.signatureFile(call) ?? '') ? CLOUD_LOGGING_KEYS : undefined;
+    return { logger: { library: 'own', label, key, implementation, ...this.ownForm(call, implementation, label), ...(recordKeys && { recordKeys }) }, method };
   }
 
   /**
@@ -218,13 +237,21 @@ export class ProjectLoggers {
   }
 
   private libraryOfSignature(call: ts.CallExpression): LoggerLibrary | 'facade' | undefined {
-    // The callee's type, not the resolved overload: no argument has to be checked for this.
-    const declaration = this.checker.getTypeAtLocation(call.expression).getCallSignatures()[0]?.getDeclaration();
-    const file = declaration?.getSourceFile();
+    const file = this.signatureDeclaration(call)?.getSourceFile();
     if (!file) return undefined;
     if (file.text.startsWith(RUNTIME_MODULE_MARKER)) return 'facade';
-    const path = file.fileName.replace(/\\/g, '/');
+    const path = this.signatureFile(call)!;
     return LIBRARY_BY_PATH.find(([pattern]) => pattern.test(path))?.[1];
+  }
+
+  /** The callee's type, not the resolved overload: no argument has to be checked for this. */
+  private signatureDeclaration(call: ts.CallExpression): ts.Declaration | undefined {
+    return this.checker.getTypeAtLocation(call.expression).getCallSignatures()[0]?.getDeclaration();
+  }
+
+  /** Where the callee's signature is declared, with forward slashes. */
+  private signatureFile(call: ts.CallExpression): string | undefined {
+    return this.signatureDeclaration(call)?.getSourceFile().fileName.replace(/\\/g, '/');
   }
 
   /** Where a logger value comes from: a factory call of a known library, through variables, fields, imports, `.child()` and project functions. */

@@ -48,6 +48,8 @@ export interface StructuredLogOptions {
   leftoverArgs?: 'message' | 'fields';
   /** Fields the call already has (an object it merges): their names are taken, and a value with the same code reuses its field. */
   existingFields?: readonly StructuredField[];
+  /** Keys the target logger writes into every record itself (winston's `message`): a new field of that name gets `Value`. */
+  recordKeys?: readonly string[];
 }
 
 /** `extra`: the value was an argument after the message (console appends it), not part of the text. */
@@ -291,16 +293,18 @@ class FieldNames {
   private readonly codeByName = new Map<string, string>();
   private readonly added: string[] = [];
   private readonly idField: string;
+  private readonly recordKeys: ReadonlySet<string>;
 
   constructor(options: StructuredLogOptions) {
     this.idField = options.idField;
+    this.recordKeys = new Set(options.recordKeys);
     for (const field of options.existingFields ?? []) this.codeByName.set(field.name, field.code);
   }
 
   /** The first candidate no other value took (the longer ones say whose value it is), else the first numbered. */
   nameFor(candidates: readonly string[], code: string, isError = false): string {
     for (const [name, existing] of this.codeByName) if (existing === code) return name;
-    const stems = (isError ? ['err'] : candidates).map((stem) => (RESERVED_FIELDS.has(stem) || stem === this.idField || RESERVED_WORDS.has(stem) ? `${stem}Value` : stem));
+    const stems = (isError ? ['err'] : candidates).map((stem) => (RESERVED_FIELDS.has(stem) || this.recordKeys.has(stem) || stem === this.idField || RESERVED_WORDS.has(stem) ? `${stem}Value` : stem));
     const free = stems.find((stem) => !this.codeByName.has(stem));
     for (let n = 1; ; n++) {
       const name = free ?? (n === 1 ? stems[0]! : `${stems[0]!}${n}`);
