@@ -101,13 +101,28 @@ export function esValueShapeOf(node: EsNode, hooks: EsShapeHooks): ValueShape {
       if (expressions.length === 0) return { ...base, kind: 'string', literal: cooked(e)[0], quote: '`' };
       return { ...base, kind: 'template', quasis: cooked(e), expressions: expressions.map(sub) };
     }
-    case 'ObjectExpression':
-      return { ...base, kind: 'object' };
+    case 'ObjectExpression': {
+      const properties = plainEsProperties(e, hooks);
+      return properties ? { ...base, kind: 'object', properties } : { ...base, kind: 'object' };
+    }
     case 'ArrayExpression':
       return { ...base, kind: 'array' };
     default:
       return base;
   }
+}
+
+/** `{ a, b: x, 'c-d': y }`: each property's key and value; undefined when one is anything else. */
+function plainEsProperties(object: EsNode, hooks: EsShapeHooks): ValueShape['properties'] {
+  const properties: NonNullable<ValueShape['properties']> = [];
+  for (const property of object.properties as EsNode[]) {
+    const plain = (property.type === 'ObjectProperty' || (property.type === 'Property' && property.kind === 'init' && !property.method)) && !property.computed;
+    const key = plain ? (property.key as EsNode) : undefined;
+    const name = key?.type === 'Identifier' ? (key.name as string) : key && isStringLiteralNode(key) ? (key.value as string) : undefined;
+    if (name === undefined) return undefined;
+    properties.push({ key: name, value: esValueShapeOf(property.value as EsNode, hooks) });
+  }
+  return properties;
 }
 
 /** The parser saw recast's re-indented copy: a template's text is only trusted when it is the file's own. */

@@ -1,6 +1,7 @@
 // What a call site passes in a trace parameter's position: the caller's own trace id
 // (threaded), an origin, a literal, nothing — or a value of unknown provenance.
 import { ts } from 'ts-morph';
+import { isConstDeclaration } from '../syntax/declarations.js';
 import { isLiteralValue, isStringLike, isUndefinedValue, unwrapExpression } from '../syntax/function-likes.js';
 import type { OriginRecognizer } from './origin-expressions.js';
 
@@ -49,12 +50,12 @@ export function classifyIncoming(ctx: IncomingContext, argument: ts.Expression |
  */
 export function originLocalOf(ctx: Pick<IncomingContext, 'origins'>, declaration: ts.Declaration): { declaration: ts.VariableDeclaration; name: ts.Identifier } | undefined {
   if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
-    if (isConstOrNeverReassigned(declaration) && declaration.initializer && ctx.origins.isOrigin(declaration.initializer)) return { declaration, name: declaration.name };
+    if (isConstDeclaration(declaration) && declaration.initializer && ctx.origins.isOrigin(declaration.initializer)) return { declaration, name: declaration.name };
     return undefined;
   }
   if (ts.isBindingElement(declaration) && ts.isIdentifier(declaration.name) && ts.isObjectBindingPattern(declaration.parent)) {
     const variable = declaration.parent.parent;
-    if (!ts.isVariableDeclaration(variable) || !variable.initializer || !isConstOrNeverReassigned(variable)) return undefined;
+    if (!ts.isVariableDeclaration(variable) || !variable.initializer || !isConstDeclaration(variable)) return undefined;
     const key = declaration.propertyName ?? declaration.name;
     if (!ts.isIdentifier(key) && !ts.isStringLiteral(key)) return undefined;
     if (ctx.origins.isTraceFieldOf(key.text, variable.initializer)) return { declaration: variable, name: declaration.name };
@@ -71,9 +72,4 @@ function withoutLiteralFallback(expr: ts.Expression): ts.Expression {
     }
   }
   return expr;
-}
-
-function isConstOrNeverReassigned(declaration: ts.VariableDeclaration): boolean {
-  const list = declaration.parent;
-  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
 }

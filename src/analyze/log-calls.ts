@@ -224,7 +224,8 @@ function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, meth
   out.interpolated = out.values.length > 0;
   if (!out.interpolated) return out;
   out.problem = mergeProblem;
-  if (unused > 0 && !consoleLike && (form === 'message-first' || !formats)) {
+  // A logger whose form is unknown gets one finding for all its calls (below), not one per call.
+  if (unused > 0 && !consoleLike && logger.form !== undefined && (form === 'message-first' || !formats)) {
     out.problem ??= `\`${logger.label}.${method}\` has arguments after its message that no format specifier uses; convert it by hand`;
   }
   if (logger.closedOptions?.problem) {

@@ -3,6 +3,7 @@
 // the calls that print — `console.*` and `stream.write(…)`. The logger-context rule injects the
 // trace context there, once per logger, instead of at every call site.
 import { ts } from 'ts-morph';
+import { isConstDeclaration } from '../syntax/declarations.js';
 import { unwrapExpression, walk } from '../syntax/function-likes.js';
 
 export interface WriteSink {
@@ -81,7 +82,7 @@ function sinkOf(call: ts.CallExpression, checker: ts.TypeChecker): WriteSink | u
   const kind =
     (ts.isIdentifier(object) && object.text === 'console') || isConsoleLikeLogger(object, name, checker) ? 'console' : name === 'write' && isStream(object) ? 'write' : undefined;
   if (!kind) return undefined;
-  const record = recordOf(call);
+  const record = recordOf(call, checker);
   return record === 'opaque' ? { call, kind, opaqueJson: true } : { call, kind, record };
 }
 
@@ -114,37 +115,35 @@ function isStream(e: ts.Expression): boolean {
  * `+ '\n'`), also through a `const entry = { … }` of the same function; `opaque` when it writes
  * the JSON of a value it cannot see into.
  */
-function recordOf(call: ts.CallExpression): ts.ObjectLiteralExpression | 'opaque' | undefined {
+function recordOf(call: ts.CallExpression, checker: ts.TypeChecker): ts.ObjectLiteralExpression | 'opaque' | undefined {
   for (const arg of call.arguments) {
     let e = unwrapExpression(arg);
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = unwrapExpression(e.left);
     const stringified = ts.isCallExpression(e) && e.expression.getText() === 'JSON.stringify' && e.arguments[0];
     if (stringified) e = unwrapExpression(stringified);
-    if (ts.isIdentifier(e)) e = constObjectOf(e, call) ?? e;
+    if (ts.isIdentifier(e)) e = constObjectOf(e, call, checker) ?? e;
     if (ts.isObjectLiteralExpression(e)) return e;
     if (stringified) return 'opaque';
   }
   return undefined;
 }
 
-/** `const entry = { … }` declared in the function around `use`, by name. */
-function constObjectOf(name: ts.Identifier, use: ts.Node): ts.ObjectLiteralExpression | undefined {
-  let scope: ts.Node | undefined = use.parent;
+/**
+ * The `const entry = { … }` that `name` refers to, when it is declared in the same function as
+ * `use`: the object is then built on every write. (A module-level one is built once, at load.)
+ */
+function constObjectOf(name: ts.Identifier, use: ts.Node, checker: ts.TypeChecker): ts.ObjectLiteralExpression | undefined {
+  const declaration = checker.getSymbolAtLocation(name)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !isConstDeclaration(declaration)) return undefined;
+  if (enclosingFunction(declaration) !== enclosingFunction(use)) return undefined;
+  const init = unwrapExpression(declaration.initializer);
+  return ts.isObjectLiteralExpression(init) ? init : undefined;
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  let scope = node.parent;
   while (scope && !ts.isFunctionLike(scope)) scope = scope.parent;
-  let found: ts.ObjectLiteralExpression | undefined;
-  if (scope) {
-    walk(scope, (node) => {
-      if (found) return false;
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name.text && node.initializer) {
-        const list = node.parent;
-        const init = unwrapExpression(node.initializer);
-        if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 && ts.isObjectLiteralExpression(init)) found = init;
-        return false;
-      }
-      return true;
-    });
-  }
-  return found;
+  return scope;
 }
 
 /** `this.write(…)` in a class, or a function of the same file: the body the logger runs next. */

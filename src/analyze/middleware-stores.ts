@@ -5,6 +5,7 @@
 // them (error handlers included) the id, so those reads become the context's id.
 import { ts } from 'ts-morph';
 import { calleeName, isFunctionLike, unwrapExpression, walk } from '../syntax/function-likes.js';
+import { isConstDeclaration } from '../syntax/declarations.js';
 import type { OriginRecognizer } from './origin-expressions.js';
 import { AMBIGUOUS_TRACE_FIELDS, REQUEST_OBJECT_NAME, UNAMBIGUOUS_TRACE_FIELDS } from './trace-names.js';
 
@@ -105,7 +106,7 @@ function hookStore(hook: AsyncHook, origins: OriginRecognizer, isIdName: (name: 
 /** `const id = …` declared directly in `body` (by name: the body declares no other `id`). */
 function isTopLevelConst(name: ts.Identifier, body: ts.Block): boolean {
   return body.statements.some(
-    (s) => ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Const) !== 0 && s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name.text),
+    (s) => ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => isConstDeclaration(d) && ts.isIdentifier(d.name) && d.name.text === name.text),
   );
 }
 

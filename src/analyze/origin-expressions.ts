@@ -2,6 +2,7 @@
 // job/message payload's trace field, or a function that only ever returns one of those.
 import { ts } from 'ts-morph';
 import { calleeName, isLiteralValue, isStringLike, returnedExpressions, unwrapExpression, walk } from '../syntax/function-likes.js';
+import { isConstDeclaration } from '../syntax/declarations.js';
 import { decoratorFactories, injectedAlternatives } from './injected-params.js';
 import { AMBIGUOUS_TRACE_FIELDS, REQUEST_OBJECT_NAME, TRACE_CARRIER_NAME, TRACE_HEADER_NAMES, UNAMBIGUOUS_TRACE_FIELDS } from './trace-names.js';
 
@@ -44,8 +45,7 @@ export class OriginRecognizer {
   }
 
   private queueItemTraceFields(declaration: ts.VariableDeclaration): Set<string> | undefined {
-    const list = declaration.parent;
-    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !declaration.initializer) return undefined;
+    if (!isConstDeclaration(declaration) || !declaration.initializer) return undefined;
     const init = unwrapExpression(declaration.initializer);
     if (!ts.isCallExpression(init) || init.arguments.length > 0) return undefined;
     const callee = unwrapExpression(init.expression);

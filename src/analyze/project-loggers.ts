@@ -63,6 +63,8 @@ export interface ProjectLogger {
   leadingParameters?: number;
   /** Own message-first loggers: how many parameters follow the fields one (`error(msg, meta, err?)`): those arguments stay as written. */
   parametersAfterFields?: number;
+  /** Keys the logger writes into every record itself, which a call's field of the same name would overwrite or lose. */
+  recordKeys?: readonly string[];
 }
 
 export interface LoggerCreation {
@@ -82,6 +84,22 @@ const MESSAGE_NAMES = /^(msg|message|text|format|fmt)$/i;
 const LEVEL_NAMES = /^(level|lvl|severity|logLevel|loglevel)$/i;
 const LEVEL_VALUES = new Set(['trace', 'debug', 'info', 'log', 'warn', 'warning', 'error', 'fatal', 'verbose', 'notice', 'critical', 'silly', 'http']);
 const FIELDS_NAMES = /^(fields|meta|metadata|context|ctx|data|extra|props|properties|attrs|attributes|details|obj|object|bindings|payload)$/i;
+/**
+ * Record keys of each library: bunyan's core fields (`name` is the logger's), pino's base, and
+ * winston's `message` (a field of that name is appended to the message).
+ */
+const LIBRARY_RECORD_KEYS: Record<LoggerLibrary, readonly string[]> = {
+  bunyan: ['name', 'hostname', 'pid', 'v', 'src'],
+  pino: ['pid', 'hostname'],
+  winston: ['message'],
+};
+/**
+ * The Cloud Functions logger (`firebase-functions/logger`, `functions.logger`): console-like, it
+ * merges a trailing object into the Cloud Logging entry, then sets the entry's `severity` and `message`.
+ */
+const CLOUD_FUNCTIONS_LOGGER = /\/firebase-functions\/lib\/logger\/[^/]+\.d\.ts$/;
+const CLOUD_LOGGING_KEYS = ['message', 'severity'];
+
 const LIBRARY_BY_PATH: [RegExp, LoggerLibrary][] = [
   [/\/node_modules\/pino\//, 'pino'],
   [/\/node_modules\/(winston|logform|winston-transport)\//, 'winston'],
@@ -132,15 +150,16 @@ export class ProjectLoggers {
       if (!LIBRARY_METHODS[library].has(method)) return undefined;
       const creation = origin?.library === library ? origin.creation : undefined;
       const form: LoggerForm = library === 'winston' ? 'message-first' : 'object-first';
-      return { logger: { library, form, creation, label, key: creation ? keyOf(creation) : `${library}:${label}` }, method };
+      return { logger: { library, form, creation, label, key: creation ? keyOf(creation) : `${library}:${label}`, recordKeys: LIBRARY_RECORD_KEYS[library] }, method };
     }
     if (!OWN_METHODS.has(method) || !this.isNamedLikeALogger(receiver)) return undefined;
     const implementation = this.ownImplementation(call, receiver, method);
     // One logger per implementation (a class, a factory's object), however many variables hold it.
     const owner = implementation ? implementationOwner(implementation) : this.declarationOf(receiver);
     const key = owner ? keyOf(owner) : `own:${label}`;
+    const recordKeys = CLOUD_FUNCTIONS_LOGGER.test(this.signatureFile(call) ?? '') ? CLOUD_LOGGING_KEYS : undefined;
     const consoleTyped = !implementation && this.isConsoleMethod(call);
-    return { logger: { library: 'own', label, key, implementation, ...this.ownForm(call, implementation, label), ...(consoleTyped ? { consoleTyped } : {}) }, method };
+    return { logger: { library: 'own', label, key, implementation, ...this.ownForm(call, implementation, label), ...(recordKeys && { recordKeys }), ...(consoleTyped ? { consoleTyped } : {}) }, method };
   }
 
   /** Whether the called method is declared by the Console interface (Node's or the DOM's typings), not by the project. */
@@ -200,7 +219,7 @@ export class ProjectLoggers {
     if (!fn || !body || !rest?.dotDotDotToken || !ts.isIdentifier(rest.name)) return undefined;
     const restName = rest.name.text;
     const element = this.checker.getTypeAtLocation(rest).getNumberIndexType();
-    if (element && typeKind(element) !== undefined) return undefined; // strings only or fields only: not console's any values
+    if (element && typeKind(element, this.checker) !== undefined) return undefined; // strings only or fields only: not console's any values
     let printsRest = false;
     walk(body, (node) => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.getText() === 'console') {
@@ -234,13 +253,21 @@ export class ProjectLoggers {
   }
 
   private libraryOfSignature(call: ts.CallExpression): LoggerLibrary | 'facade' | undefined {
-    // The callee's type, not the resolved overload: no argument has to be checked for this.
-    const declaration = this.checker.getTypeAtLocation(call.expression).getCallSignatures()[0]?.getDeclaration();
-    const file = declaration?.getSourceFile();
+    const file = this.signatureDeclaration(call)?.getSourceFile();
     if (!file) return undefined;
     if (file.text.startsWith(RUNTIME_MODULE_MARKER)) return 'facade';
-    const path = file.fileName.replace(/\\/g, '/');
+    const path = this.signatureFile(call)!;
     return LIBRARY_BY_PATH.find(([pattern]) => pattern.test(path))?.[1];
+  }
+
+  /** The callee's type, not the resolved overload: no argument has to be checked for this. */
+  private signatureDeclaration(call: ts.CallExpression): ts.Declaration | undefined {
+    return this.checker.getTypeAtLocation(call.expression).getCallSignatures()[0]?.getDeclaration();
+  }
+
+  /** Where the callee's signature is declared, with forward slashes. */
+  private signatureFile(call: ts.CallExpression): string | undefined {
+    return this.signatureDeclaration(call)?.getSourceFile().fileName.replace(/\\/g, '/');
   }
 
   /** Where a logger value comes from: a factory call of a known library, through variables, fields, imports, `.child()` and project functions. */
@@ -516,10 +543,10 @@ export class ProjectLoggers {
     const type = declaration ? this.checker.getTypeOfSymbolAtLocation(parameter, declaration) : undefined;
     if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) {
       const element = type?.getNumberIndexType();
-      const kind = element ? typeKind(element) : undefined;
+      const kind = element ? typeKind(element, this.checker) : undefined;
       return kind === 'message' ? 'rest-of-strings' : kind === 'fields' ? 'rest-of-fields' : 'rest';
     }
-    const byType = type ? typeKind(type) : undefined;
+    const byType = type ? typeKind(type, this.checker) : undefined;
     if (byType) return byType;
     if (MESSAGE_NAMES.test(parameter.name)) return 'message';
     if (FIELDS_NAMES.test(parameter.name)) return 'fields';
@@ -580,15 +607,19 @@ interface Origin {
 /** A parameter whose type says string (not just its name). */
 function isStringTyped(parameter: ts.Symbol, checker: ts.TypeChecker): boolean {
   const declaration = parameter.valueDeclaration;
-  return !!declaration && typeKind(checker.getTypeOfSymbolAtLocation(parameter, declaration)) === 'message';
+  return !!declaration && typeKind(checker.getTypeOfSymbolAtLocation(parameter, declaration), checker) === 'message';
 }
 
-/** 'message' for a string parameter, 'fields' for an object one; undefined for any/unknown and everything else. */
-function typeKind(type: ts.Type): 'message' | 'fields' | undefined {
+/**
+ * 'message' for a string parameter, 'fields' for an object one; undefined for any/unknown and
+ * everything else. An array or tuple (`tags: string[]`) is a list, not a record of fields.
+ */
+function typeKind(type: ts.Type, checker: ts.TypeChecker): 'message' | 'fields' | undefined {
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
   const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [type];
   if (parts.length === 0) return undefined;
   if (parts.every((t) => t.flags & ts.TypeFlags.StringLike)) return 'message';
+  if (parts.some((t) => checker.isArrayLikeType(t))) return undefined;
   if (parts.some((t) => t.flags & ts.TypeFlags.Object || t.flags & ts.TypeFlags.NonPrimitive) && !parts.some((t) => t.flags & ts.TypeFlags.StringLike)) {
     return parts.some((t) => t.getCallSignatures().length > 0) ? undefined : 'fields';
   }

@@ -6,6 +6,7 @@
 // provably the module object the member was assigned on or exported from (through require,
 // import or import()) — or refuses the groups of that name, with the place it was found.
 import { ts } from 'ts-morph';
+import { isConstDeclaration } from '../syntax/declarations.js';
 import { referenceNameNode, storageName, unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol, isProjectSource, type Group } from './groups.js';
 
@@ -116,7 +117,7 @@ export class UnlinkedReferences {
     const symbol = this.checker.getSymbolAtLocation(expr);
     if (!symbol) return { kind: 'unknown' };
     const declaration = symbol.declarations?.[0];
-    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && isConst(declaration)) {
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && isConstDeclaration(declaration)) {
       const origin = this.originOf(declaration.initializer);
       if (origin.kind !== 'unknown') return origin.kind === 'project' ? { kind: 'project', owners: [symbol, ...origin.owners] } : origin;
     }
@@ -252,10 +253,6 @@ function isModuleExportsExpression(expr: ts.Expression): boolean {
 function importedModuleOf(declaration: ts.Declaration): ts.StringLiteralLike | undefined {
   const importDeclaration = ts.isImportClause(declaration) ? declaration.parent : ts.isNamespaceImport(declaration) ? declaration.parent.parent : undefined;
   return importDeclaration && ts.isStringLiteralLike(importDeclaration.moduleSpecifier) ? importDeclaration.moduleSpecifier : undefined;
-}
-
-function isConst(declaration: ts.VariableDeclaration): boolean {
-  return (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
 }
 
 function shortText(node: ts.Node): string {

@@ -98,7 +98,7 @@ async function formatterFor(change: Pick<FileChange, 'path' | 'before' | 'after'
       const evidence = inline.kind === 'literal' ? `${detected.evidence}, prettier/prettier options of ${eslintConfig!.split('/').pop()}` : detected.evidence;
       return { kind: 'prettier', label: `${version}, ${evidence}`, options, prettier };
     } else {
-      notes.push({ path: change.path, message: `prettier's config ${configFile.split('/').pop()} is code, which trace-migrate does not run: the changed lines follow the file's own style instead; run prettier on them` });
+      notes.push({ path: change.path, message: `prettier's config ${configFile.split('/').pop()} is code, which trace-migrate does not run: the changed lines follow the file's own style instead; run prettier on them`, once: true });
     }
   } else if (detected.kind !== 'none') {
     notes.push({ path: change.path, message: notHandled(detected), once: true });
@@ -126,8 +126,11 @@ async function formatOne(change: Pick<FileChange, 'path' | 'before' | 'after'>, 
     }
     return spliced;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    notes.push({ path: change.path, message: `not formatted: prettier failed (${reason})` });
+    const reasonOf = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] : String(e));
+    // A file the project ships broken (`a ?? b || c`): say so, with its own line numbers, so no one blames the edits.
+    const originalError = change.before === null ? undefined : await formatText(formatter, change.before, options).then(() => undefined, (e: unknown) => e);
+    const message = originalError !== undefined ? `not formatted: the file does not parse as it stands, before any edit (${reasonOf(originalError)})` : `not formatted: prettier failed (${reasonOf(error)})`;
+    notes.push({ path: change.path, message });
     return undefined;
   }
 }

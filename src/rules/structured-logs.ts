@@ -115,7 +115,7 @@ function loggerCallText(logCall: LoggerLogCall, edits: FileEdits, ctx: RuleConte
     existingEntries.push(render(property));
   }
 
-  const structured = buildStructuredMessage(args, { idField: ctx.config.idField, leftoverArgs: leftoverArgsOf(logger), existingFields: existing });
+  const structured = buildStructuredMessage(args, { idField: ctx.config.idField, leftoverArgs: leftoverArgsOf(logger), existingFields: existing, recordKeys: logger.closedOptions?.property ? [] : logger.recordKeys });
   let entries = [...existingEntries, ...fieldEntries(structured.fields, quote)];
   if (room && structured.fields.length === 0) entries = properties.map((p) => render(p));
   else if (room) {
@@ -171,6 +171,7 @@ function shapeHooks(edits: FileEdits, ctx: RuleContext): ShapeHooks {
     code: (expr) => edits.render(expr.getStart(), expr.end),
     isTraceId: (expr) => isTraceIdExpression(expr, ctx),
     isError: (expr) => ctx.facts.errorExpressions.has(expr),
+    isDeleted: (node) => edits.isInsideEdit(node.getStart(), node.end),
   };
 }
 

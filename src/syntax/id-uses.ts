@@ -5,6 +5,7 @@
 // symbol and follows locals by symbol on top of it; `--check` finds them by name.
 import { ts } from './typescript.js';
 import { calleeName, isStringLike, skipOuterExpressions, unwrapExpression } from './function-likes.js';
+import { isConstDeclaration } from './declarations.js';
 import { DATABASE_CALLEE, KEY_CALLEE, KEY_METHODS_FIRST_ARG } from './key-uses.js';
 import { isTraceFieldName, TRACE_HEADER_NAMES } from './trace-headers.js';
 
@@ -134,10 +135,8 @@ function stepUp(parent: ts.Node, current: ts.Node, exact: boolean, use: UseOf, i
   }
   if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) return { next: parent, exact: false };
   if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) {
-    const declarationList = parent.parent;
-    const isConst = ts.isVariableDeclarationList(declarationList) && (declarationList.flags & ts.NodeFlags.Const) !== 0;
     const declaration = parent as LocalFlow['declaration'];
-    return { ...use('derived', parent, 'stored in a local'), local: { declaration, sameValue: exact && isConst } };
+    return { ...use('derived', parent, 'stored in a local'), local: { declaration, sameValue: exact && isConstDeclaration(parent) } };
   }
   if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return use('derived', parent, 'returned');
   if (ts.isThrowStatement(parent)) return use('derived', parent, 'thrown');

@@ -9,6 +9,8 @@ export interface ShapeHooks {
   code(expr: ts.Expression): string;
   isTraceId(expr: ts.Expression): boolean;
   isError(expr: ts.Expression): boolean;
+  /** An earlier edit removes the node (a trace id property trace-params deleted). */
+  isDeleted?(node: ts.Node): boolean;
 }
 
 /** Plain source text, no id, no Error: enough to know which expressions are values. */
@@ -48,7 +50,26 @@ export function valueShapeOf(expr: ts.Expression, hooks: ShapeHooks): ValueShape
   if (ts.isTemplateExpression(e)) {
     return { ...base, kind: 'template', quasis: [e.head.text, ...e.templateSpans.map((s) => s.literal.text)], expressions: e.templateSpans.map((s) => sub(s.expression)) };
   }
-  if (ts.isObjectLiteralExpression(e)) return { ...base, kind: 'object' };
+  if (ts.isObjectLiteralExpression(e)) {
+    const properties = plainProperties(e, hooks);
+    return properties ? { ...base, kind: 'object', properties } : { ...base, kind: 'object' };
+  }
   if (ts.isArrayLiteralExpression(e)) return { ...base, kind: 'array' };
   return base;
+}
+
+/** `{ a, b: x, 'c-d': y }`: each property's key and value; undefined when one is anything else. */
+function plainProperties(object: ts.ObjectLiteralExpression, hooks: ShapeHooks): ValueShape['properties'] {
+  const properties: NonNullable<ValueShape['properties']> = [];
+  for (const property of object.properties) {
+    if (hooks.isDeleted?.(property)) continue;
+    if (ts.isShorthandPropertyAssignment(property) && !property.objectAssignmentInitializer) {
+      properties.push({ key: property.name.text, value: valueShapeOf(property.name, hooks) });
+    } else if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
+      properties.push({ key: property.name.text, value: valueShapeOf(property.initializer, hooks) });
+    } else {
+      return undefined;
+    }
+  }
+  return properties;
 }

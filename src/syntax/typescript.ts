@@ -53,6 +53,7 @@ export function typeScriptCodeCacheStatus(): CodeCacheStatus {
 export declare namespace ts {
   type ArrowFunction = TypeScript.ArrowFunction;
   type BinaryExpression = TypeScript.BinaryExpression;
+  type BindingElement = TypeScript.BindingElement;
   type BindingName = TypeScript.BindingName;
   type CallExpression = TypeScript.CallExpression;
   type CallSignatureDeclaration = TypeScript.CallSignatureDeclaration;
@@ -75,6 +76,7 @@ export declare namespace ts {
   type NodeArray<T extends TypeScript.Node> = TypeScript.NodeArray<T>;
   type NodeFlags = TypeScript.NodeFlags;
   type NoSubstitutionTemplateLiteral = TypeScript.NoSubstitutionTemplateLiteral;
+  type ObjectLiteralExpression = TypeScript.ObjectLiteralExpression;
   type ParameterDeclaration = TypeScript.ParameterDeclaration;
   type PropertyAssignment = TypeScript.PropertyAssignment;
   type ScriptKind = TypeScript.ScriptKind;

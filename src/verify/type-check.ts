@@ -47,7 +47,7 @@ export function findNewTypeErrors(
       const createOptions = before ? { ...base, impliedNodeFormat: before.impliedNodeFormat } : base;
       return ts.createSourceFile(fileName, text, createOptions, true);
     }
-    return original.getSourceFile(fileName) ?? baseGetSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+    return unredirected(original.getSourceFile(fileName)) ?? baseGetSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
   };
   // ts-morph serves the standard lib from memory: point the host at the same (virtual) folder.
   const libFile = original.getSourceFiles().find((f) => /\/lib\.[\w.]+\.d\.ts$/.test(f.fileName) && original.isSourceFileDefaultLibrary(f));
@@ -97,6 +97,16 @@ export function findNewTypeErrors(
     }
   }
   return { errors, edited };
+}
+
+/**
+ * The file as read from disk. A second copy of one package version (`a/node_modules/x` and
+ * `b/node_modules/x`) is a redirect to the first in the original program; a host must hand
+ * TypeScript the file it read, which TypeScript then redirects again (it asserts otherwise).
+ */
+function unredirected(file: ts.SourceFile | undefined): ts.SourceFile | undefined {
+  const redirect = (file as { redirectInfo?: { unredirected: ts.SourceFile } } | undefined)?.redirectInfo;
+  return redirect ? redirect.unredirected : file;
 }
 
 /** The file's semantic diagnostics: of the statements around its edits when `ranges` are given and enough, else of the whole file. */

@@ -58,6 +58,14 @@ describe('field names', () => {
     ["user.role === 'admin'", 'isAdmin'],
     ['!isValid', 'notValid'],
     ['!ready', 'notReady'],
+    // `!!x` is a cast to boolean: whether there is one.
+    ['!!timestamp', 'hasTimestamp'],
+    ['!!req.headers.signature', 'hasSignature'],
+    ['!!isRetry', 'isRetry'],
+    // A keyed getter's value is named by its key.
+    ["config.get('port')", 'port'],
+    ["config.get('server.port')", 'serverPort'],
+    ["req.headers.get('x-request-id')", 'xRequestId'],
     // Errors.
     ['err.message', 'errorMessage'],
     ['error.message', 'errorMessage'],
@@ -89,5 +97,14 @@ describe('field names', () => {
   it('says whose value it is when two values would share a name', () => {
     const { fields } = buildStructuredMessage(shapesOf('f(`${order.email} ${customer.email}`)'), { idField: 'correlationId' });
     expect(fields.map((f) => f.name)).toEqual(['email', 'customerEmail']);
+  });
+
+  it("renames a value that would take a key the target logger writes itself", () => {
+    const shapes = shapesOf('f(`job ${name} by ${pid}: ${message}`)');
+    const bunyanLike = buildStructuredMessage(shapes, { idField: 'correlationId', recordKeys: ['name', 'pid'] });
+    expect(bunyanLike.fields.map((f) => f.name)).toEqual(['nameValue', 'pidValue', 'message']);
+    expect(bunyanLike.message).toBe('job {nameValue} by {pidValue}: {message}');
+    const facade = buildStructuredMessage(shapes, { idField: 'correlationId' });
+    expect(facade.fields.map((f) => f.name)).toEqual(['name', 'pid', 'message']);
   });
 });

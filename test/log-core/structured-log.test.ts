@@ -51,6 +51,34 @@ describe('messages', () => {
   });
 });
 
+describe('an object appended to the message', () => {
+  it.each([
+    // Its plain properties join the fields, and console's space before it goes too.
+    ["console.log('order saved', { orderId, ms: Date.now() - t0 })", "log.info('order saved', { orderId, ms: Date.now() - t0 })"],
+    ["console.log(`order ${order.id} saved`, { ms, 'x-cache': hit })", "log.info('order {orderId} saved', { orderId: order.id, ms, 'x-cache': hit })"],
+    ["console.log('%s saved', a, { b }, c)", "log.info('{a} saved {c}', { a, b, c })"],
+    // The same key already holding the same value is one field.
+    ["console.log(`order ${order} saved`, { order })", "log.info('order {order} saved', { order })"],
+    // The id is the context's: a property holding it is left out.
+    ["console.log('saved', { requestId: reqId, orderId })", "log.info('saved', { orderId })"],
+    // A key another value took, a record field, or a property that is not plain: one field, as before.
+    ["console.log(`order ${order} saved`, { order: other })", "log.info('order {order} saved {details}', { order, details: { order: other } })"],
+    ["console.log('saved', { level: 'x' })", "log.info('saved {details}', { details: { level: 'x' } })"],
+    ["console.log('saved', { ...rest, a })", "log.info('saved {details}', { details: { ...rest, a } })"],
+    ["console.log('saved', { [key]: a })", "log.info('saved {details}', { details: { [key]: a } })"],
+    // Nothing else in the message: it stays a placeholder rather than an empty message.
+    ['console.log(`[${reqId}]`, { orderId })', "log.info('{details}', { details: { orderId } })"],
+    ['console.log({ orderId })', "log.info('{details}', { details: { orderId } })"],
+  ])('%s', (call, expected) => {
+    expect(convert(call)).toBe(expected);
+  });
+
+  it('gives its fields under their keys when the logger keeps leftover arguments as fields', () => {
+    const { message, fields } = buildStructuredMessage(argsOf("f('saved %s', a, { b, c: d.e })"), { idField: 'correlationId', leftoverArgs: 'fields' });
+    expect({ message, fields }).toEqual({ message: 'saved {a}', fields: [{ name: 'a', code: 'a' }, { name: 'b', code: 'b' }, { name: 'c', code: 'd.e' }] });
+  });
+});
+
 describe('the id', () => {
   it.each([
     ['console.log(`[${reqId}] start ${a}`)', "log.info('start {a}', { a })"],

@@ -48,6 +48,8 @@ export interface StructuredLogOptions {
   leftoverArgs?: 'message' | 'fields';
   /** Fields the call already has (an object it merges): their names are taken, and a value with the same code reuses its field. */
   existingFields?: readonly StructuredField[];
+  /** Keys the target logger writes into every record itself (winston's `message`): a new field of that name gets `Value`. */
+  recordKeys?: readonly string[];
 }
 
 /** `extra`: the value was an argument after the message (console appends it), not part of the text. */
@@ -120,10 +122,19 @@ function structure(args: readonly ValueShape[], options: StructuredLogOptions, f
   // A line that was nothing but the id keeps it as the placeholder rather than becoming empty.
   const withoutId = dropTraceIdAffixes(parts);
   const empty = withoutId.every((p) => 'text' in p && p.text.trim() === '');
+  // An object appended after the message (`console.log('saved', { id, ms })`) gives its own fields,
+  // unless that would leave no message: then it is one field, as any other value.
+  const kept = empty ? parts : withoutId;
+  const mayFlatten = kept.some((p) => ('text' in p ? p.text.trim() !== '' : !isAppendedObject(p)));
   let message = '';
-  for (const part of empty ? parts : withoutId) {
+  for (const part of kept) {
     if ('text' in part) {
       message += part.text;
+      continue;
+    }
+    if (mayFlatten && isAppendedObject(part) && fields.takeAll(part.value.properties!)) {
+      // The space console put before it goes with it.
+      if (message.endsWith(' ')) message = message.slice(0, -1);
       continue;
     }
     const value = unwrapStringification(part.value);
@@ -132,6 +143,7 @@ function structure(args: readonly ValueShape[], options: StructuredLogOptions, f
     else message += `{${fields.nameFor(fieldNameCandidatesOf(value), value.code, value.isError)}}`;
   }
   for (const value of leftovers) {
+    if (value.kind === 'object' && value.properties && fields.takeAll(value.properties)) continue;
     const unwrapped = unwrapStringification(value);
     if (!value.isTraceId && !unwrapped.isTraceId) fields.nameFor(fieldNameCandidatesOf(unwrapped), unwrapped.code, unwrapped.isError);
   }
@@ -159,7 +171,7 @@ function messageParts(args: readonly ValueShape[], leftoverArgs: 'message' | 'fi
   if (leftoverArgs === 'fields') return { parts: mergeText(parts), leftovers: queue };
   for (const value of queue) {
     const isId = value.isTraceId || unwrapStringification(value).isTraceId;
-    parts.push({ text: ' ' }, ...(isId ? [{ value, extra: true }] : inlined(value, 's')));
+    parts.push({ text: ' ' }, ...(isId || value.kind === 'object' ? [{ value, extra: true }] : inlined(value, 's')));
   }
   return { parts: mergeText(parts), leftovers: [] };
 }
@@ -204,6 +216,11 @@ const CLOSERS: Record<string, string> = { '[': ']', '(': ')', '<': '>', '{': '}'
  * `(req ${id}) …`, and the same shapes at the end of the message. Mentions elsewhere stay as a
  * placeholder of the context's id field.
  */
+/** An object literal of plain properties that console printed after the message. */
+function isAppendedObject(part: MessagePart): part is { value: ValueShape & { properties: NonNullable<ValueShape['properties']> }; extra: true } {
+  return 'value' in part && part.extra === true && part.value.kind === 'object' && part.value.properties !== undefined && !part.value.isTraceId;
+}
+
 function dropTraceIdAffixes(input: MessagePart[]): MessagePart[] {
   let parts = [...input];
   const isId = (p: MessagePart | undefined) => !!p && 'value' in p && (p.value.isTraceId || unwrapStringification(p.value).isTraceId);
@@ -276,16 +293,18 @@ class FieldNames {
   private readonly codeByName = new Map<string, string>();
   private readonly added: string[] = [];
   private readonly idField: string;
+  private readonly recordKeys: ReadonlySet<string>;
 
   constructor(options: StructuredLogOptions) {
     this.idField = options.idField;
+    this.recordKeys = new Set(options.recordKeys);
     for (const field of options.existingFields ?? []) this.codeByName.set(field.name, field.code);
   }
 
   /** The first candidate no other value took (the longer ones say whose value it is), else the first numbered. */
   nameFor(candidates: readonly string[], code: string, isError = false): string {
     for (const [name, existing] of this.codeByName) if (existing === code) return name;
-    const stems = (isError ? ['err'] : candidates).map((stem) => (RESERVED_FIELDS.has(stem) || stem === this.idField || RESERVED_WORDS.has(stem) ? `${stem}Value` : stem));
+    const stems = (isError ? ['err'] : candidates).map((stem) => (RESERVED_FIELDS.has(stem) || this.recordKeys.has(stem) || stem === this.idField || RESERVED_WORDS.has(stem) ? `${stem}Value` : stem));
     const free = stems.find((stem) => !this.codeByName.has(stem));
     for (let n = 1; ; n++) {
       const name = free ?? (n === 1 ? stems[0]! : `${stems[0]!}${n}`);
@@ -294,6 +313,26 @@ class FieldNames {
       this.added.push(name);
       return name;
     }
+  }
+
+  /**
+   * Each property as a field under its own key (a trace id one is left out: the context has it),
+   * when every key is free or already holds the same value; else nothing is taken and false.
+   */
+  takeAll(properties: readonly { key: string; value: ValueShape }[]): boolean {
+    const wanted = properties.filter((p) => !p.value.isTraceId && !unwrapStringification(p.value).isTraceId);
+    const keys = new Set<string>();
+    for (const { key, value } of wanted) {
+      const existing = this.codeByName.get(key);
+      if (keys.has(key) || RESERVED_FIELDS.has(key) || key === this.idField || (existing !== undefined && existing !== value.code)) return false;
+      keys.add(key);
+    }
+    for (const { key, value } of wanted) {
+      if (this.codeByName.has(key)) continue;
+      this.codeByName.set(key, value.code);
+      this.added.push(key);
+    }
+    return true;
   }
 
   list(): StructuredField[] {

@@ -47,6 +47,12 @@ export interface ValueShape {
   node?: unknown;
   /** The value is the request's trace id (dropped or shown as the context's id). */
   isTraceId?: boolean;
+  /**
+   * object: its properties, when every one is a plain `key: value` or shorthand (no spread,
+   * method, accessor or computed key), so its fields can join the log's own. Properties an
+   * earlier edit deleted are left out.
+   */
+  properties?: { key: string; value: ValueShape }[];
 }
 
 /** `a.b.c` → ['a', 'b', 'c'] for identifier/member chains; undefined otherwise. */
@@ -151,6 +157,9 @@ export function fieldNameCandidatesOf(shape: ValueShape): string[] {
     case 'await':
       return shape.object ? fieldNameCandidatesOf(shape.object) : ['value'];
     case 'unary': {
+      // `!!timestamp` casts to a boolean: whether there is one (`hasTimestamp`), not a double negation.
+      const cast = shape.name === '!' && shape.object?.kind === 'unary' && shape.object.name === '!' ? shape.object.object : undefined;
+      if (cast) return [presence(fieldNameOf(cast))];
       const operand = shape.object ? fieldNameOf(shape.object) : 'value';
       if (shape.name === '!') return [negated(operand)];
       if (shape.name === 'typeof') return [`${operand}Type`];
@@ -227,6 +236,11 @@ function negated(name: string): string {
   return `not${upperFirst(name)}`;
 }
 
+/** `!!timestamp` → hasTimestamp, `!!isReady` → isReady: a flag already says it. */
+function presence(name: string): string {
+  return /^(is|has|can|should|was|did)[A-Z]/.test(name) ? name : `has${upperFirst(name)}`;
+}
+
 /** Values a row, result or record is checked against: `row !== undefined` → found. */
 const NOTHING = new Set(['undefined', 'null']);
 /** Names that only say "the thing looked up": their presence check is simply `found`. */
@@ -269,6 +283,9 @@ function callName(shape: ValueShape): string {
   if (callee.kind === 'identifier' && callee.name) return verbless(callee.name);
   if (callee.kind !== 'member' || !callee.name || !callee.object) return 'value';
   const method = callee.name;
+  // `config.get('port')`, `headers.get('x-request-id')`: the key names the value, not the getter.
+  const key = shape.args?.length === 1 && shape.args[0]!.kind === 'string' ? shape.args[0]!.literal : undefined;
+  if (KEYED_GETTERS.has(method) && key && /[A-Za-z]/.test(key)) return camelJoin([key]);
   if (SAME_VALUE_METHODS.has(method) || COLLECTION_METHODS.has(method)) return fieldNameOf(callee.object);
   const objectPath = memberPath(callee.object);
   if (objectPath) {
@@ -279,6 +296,9 @@ function callName(shape: ValueShape): string {
   const base = fieldNameOf(callee.object);
   return base === 'value' ? verbless(method) : base + upperFirst(verbless(method));
 }
+
+/** Methods that read the value stored under a key (a config, a Map, headers, storage). */
+const KEYED_GETTERS = new Set(['get', 'getItem', 'getHeader', 'header']);
 
 function verbless(name: string): string {
   return lowerFirst(name.replace(VERB_PREFIX, '') || name);
