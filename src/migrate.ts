@@ -118,7 +118,7 @@ function planChanges(
     editableSources,
     names,
     loggerNames: config.loggerNames,
-    publicApiFrom: config.includePublicApi ? undefined : rootDirOf(discovery.roots[0] ?? config.cwd),
+    publicApiFrom: config.includePublicApi ? undefined : [rootDirOf(discovery.roots[0] ?? config.cwd), ...new Set(discovery.files.map((f) => dirname(f.path)))],
     onProgress: (d, t) => progress('analyze', d, t),
   });
   const runtime = planRuntimeModules(config, discovery.roots, discovery.files, programHasNodeTypes(built.checker));

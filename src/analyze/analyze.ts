@@ -18,7 +18,7 @@ import { findReferences, type CallSite, type References } from './references.js'
 import { findMiddlewareStores, readsStoredId, type MiddlewareStore } from './middleware-stores.js';
 import { isStoredIdParam } from './injected-params.js';
 import { findEventWiring, type EventWiring } from './event-listeners.js';
-import { findPublicApi, type PublicApi } from './public-api.js';
+import { findPublicApis, type PublicApi } from './public-api.js';
 import type { TraceNames } from './trace-names.js';
 import { UnionFind } from './union-find.js';
 
@@ -28,8 +28,11 @@ export interface AnalyzeInput {
   /** Files the run may edit (discovered under the roots, parsed cleanly), by absolute path. */
   editableSources: Map<string, SourceText>;
   names: TraceNames;
-  /** Where to look for the package.json whose entry points are public API (undefined: no check). */
-  publicApiFrom?: string;
+  /**
+   * Where to look for the package.json files whose entry points are public API: the first root's
+   * package and every workspace package the files belong to (undefined: no check).
+   */
+  publicApiFrom?: readonly string[];
   /** Receiver names of the project's own loggers (default `logger`, `log`). */
   loggerNames?: readonly string[];
   onProgress?: (done: number, total: number) => void;
@@ -45,15 +48,14 @@ export function analyze(input: AnalyzeInput): Facts {
   const middlewareStores = [...editable.values()].flatMap(({ sourceFile }) => findMiddlewareStores(sourceFile, origins, names.isCandidateParam));
   const isContextParam = (param: ts.ParameterDeclaration) => isStoredIdParam(checker, param, middlewareStores, (e) => origins.isOrigin(e));
   const events = findEventWiring(checker, files);
-  const { groups, externallyTyped } = buildGroups(checker, files, names, [...events.listeners.values()], isContextParam);
+  const { groups, externallyCalled } = buildGroups(checker, files, names, [...events.listeners.values()], isContextParam);
   const references = findReferences(checker, files, groups, isEditable);
   addEmitCallSites(events, groups, references, isEditable);
-  const publicApi = input.publicApiFrom ? findPublicApi(program, checker, input.publicApiFrom) : undefined;
-  if (publicApi) refusePublicApi(publicApi, groups, references);
+  for (const publicApi of findPublicApis(program, checker, input.publicApiFrom ?? [])) refusePublicApi(publicApi, groups, references);
   const loggers = new ProjectLoggers(checker, input.loggerNames, files);
   const isLogCall = (call: ts.CallExpression) => !!consoleMethodOf(call) || !!loggers.loggerOf(call);
 
-  const { slots, slotOfSymbol, requiredParams } = buildSlots({ checker, files, isEditable, externallyTyped, isLogCall }, groups, input.onProgress);
+  const { slots, slotOfSymbol, requiredParams } = buildSlots({ checker, files, isEditable, externallyCalled, isLogCall }, groups, input.onProgress);
   for (const refusal of references.refusals) {
     for (const position of refusal.group.slots) {
       slots.get(slotKey(refusal.group, position))!.blockers.push({ node: refusal.node, text: refusal.reason, kind: 'manual' });
@@ -109,7 +111,8 @@ interface SlotContext {
   checker: ts.TypeChecker;
   files: readonly ts.SourceFile[];
   isEditable: (file: ts.SourceFile) => boolean;
-  externallyTyped: Map<FunctionLike, string>;
+  /** Callbacks that code outside the project calls, with why. */
+  externallyCalled: Map<FunctionLike, string>;
   isLogCall: IsLogCall;
 }
 
@@ -169,7 +172,7 @@ interface MemberParam {
 /** One member's parameter joins its slot: its blockers, its symbol, and how its body uses it. */
 function addParam(context: SlotContext, out: Slots, slot: Slot, { fn, param, position, groupParams }: MemberParam): void {
   const { checker, isEditable } = context;
-  const blocker = structuralBlocker(fn, param, isEditable, context.externallyTyped, position.property !== undefined);
+  const blocker = structuralBlocker(fn, param, isEditable, context.externallyCalled, position.property !== undefined);
   if (blocker) slot.blockers.push({ node: param, text: blocker, kind: 'manual' });
   let name: ts.Identifier | undefined;
   let binding: ts.BindingElement | undefined;
@@ -425,7 +428,7 @@ function structuralBlocker(
   fn: Slot['params'][number]['fn'],
   param: ts.ParameterDeclaration,
   isEditable: (file: ts.SourceFile) => boolean,
-  externallyTyped: Map<Slot['params'][number]['fn'], string>,
+  externallyCalled: Map<Slot['params'][number]['fn'], string>,
   destructured: boolean,
 ): string | undefined {
   const file = fn.getSourceFile();
@@ -438,8 +441,8 @@ function structuralBlocker(
   if ((ts.isFunctionTypeNode(fn) || ts.isCallSignatureDeclaration(fn)) && !referenceNameNode(fn)) {
     return 'part of an anonymous function type: calls through it cannot be found';
   }
-  const library = externallyTyped.get(fn);
-  if (library) return `a callback whose signature comes from ${library.replace(/^.*\/node_modules\//, '')}: library code calls it with the id`;
+  const externalCaller = externallyCalled.get(fn);
+  if (externalCaller) return externalCaller;
   return undefined;
 }
 

@@ -119,8 +119,8 @@ export function isProjectSource(node: ts.Node): boolean {
 
 /**
  * Groups every candidate function-like with the declarations it must change with.
- * `externalContext` collects candidates typed by code outside the project (a callback for a
- * library): they cannot change their parameter list on their own.
+ * `externallyCalled` collects candidates that code outside the project calls (a callback for a
+ * library), with why: they cannot change their parameter list on their own.
  */
 export function buildGroups(
   checker: ts.TypeChecker,
@@ -129,15 +129,15 @@ export function buildGroups(
   /** Inline listeners of one event each: they receive the same emit arguments, so change together. */
   listenerSets: readonly FunctionLike[][] = [],
   isContextParam?: IsContextParam,
-): { groups: Group[]; externallyTyped: Map<FunctionLike, string> } {
+): { groups: Group[]; externallyCalled: Map<FunctionLike, string> } {
   const found = collectDeclarations(files, names, isContextParam);
   const uf = new UnionFind<FunctionLike>();
   for (const fn of found.candidates) uf.add(fn);
   unionRedeclarations(checker, found.candidates, uf);
   unionThroughHeritage(checker, found, uf);
   const listeners = unionListeners(listenerSets, uf);
-  const externallyTyped = unionContextuallyTyped(checker, found, listeners, uf);
-  return { groups: groupsOf(uf, names, isContextParam), externallyTyped };
+  const externallyCalled = unionContextuallyTyped(checker, found, listeners, uf);
+  return { groups: groupsOf(uf, names, isContextParam), externallyCalled };
 }
 
 /** What one walk over the files finds: the candidates, and where links between declarations may be. */
@@ -220,25 +220,63 @@ function unionListeners(listenerSets: readonly FunctionLike[][], uf: UnionFind<F
 
 /**
  * Function expressions and object-literal methods typed by a declared signature. Returns the
- * candidates typed by a signature outside the project (library code calls them), with its file.
+ * candidates that code outside the project calls, with why: typed by a library's signature, or
+ * handed as an argument to a callee whose type says nothing (an untyped library, `any`).
  */
 function unionContextuallyTyped(checker: ts.TypeChecker, found: Declarations, listeners: ReadonlySet<FunctionLike>, uf: UnionFind<FunctionLike>): Map<FunctionLike, string> {
-  const externallyTyped = new Map<FunctionLike, string>();
+  const externallyCalled = new Map<FunctionLike, string>();
   for (const fn of found.functionExpressions) {
     if (listeners.has(fn)) continue;
     const isCandidate = uf.has(fn);
     // Contextual typing is costly: ask only where a candidate signature can apply — function
     // types type any function expression; method signatures type members of object literals.
     if (!isCandidate && !found.hasFunctionTypeCandidates && !isObjectMemberNamed(fn, found.candidateMemberNames)) continue;
-    for (const declaration of contextualSignatureDeclarations(checker, fn)) {
+    // A generic parameter (`handler: H`, `H extends Handler`) is inferred from the function itself:
+    // its own signature says nothing about who calls it.
+    const declarations = contextualSignatureDeclarations(checker, fn).filter((declaration) => declaration !== fn);
+    for (const declaration of declarations) {
       if (!isProjectSource(declaration)) {
-        if (isCandidate) externallyTyped.set(fn, declaration.getSourceFile().fileName);
+        if (isCandidate) externallyCalled.set(fn, `a callback whose signature comes from ${libraryFile(declaration)}: library code calls it with the id`);
         continue;
       }
       if (isCandidate || uf.has(declaration)) uf.union(declaration, fn);
     }
+    const callee = isCandidate && declarations.length === 0 ? calleeOfArgument(fn) : undefined;
+    const calleeDeclarations = callee ? declarationsOfCallee(checker, callee) : [];
+    if (callee && !calleeDeclarations.some(isProjectSource)) {
+      const where = calleeDeclarations[0] ? `, declared in ${libraryFile(calleeDeclarations[0])}: library code calls it with the id` : ', whose type does not say how it calls it: that code passes the id';
+      externallyCalled.set(fn, `a callback handed to \`${shortText(callee)}(…)\`${where}`);
+    }
   }
-  return externallyTyped;
+  return externallyCalled;
+}
+
+/** The callee when `fn` is written as an argument of a call (through parentheses). */
+function calleeOfArgument(fn: ts.Node): ts.Expression | undefined {
+  let node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const call = node.parent;
+  if ((ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.includes(node as ts.Expression)) return call.expression;
+  return undefined;
+}
+
+/** Where the callee is declared (none when its type is unknown, as through `any`). */
+function declarationsOfCallee(checker: ts.TypeChecker, callee: ts.Expression): ts.Declaration[] {
+  const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  let symbol = checker.getSymbolAtLocation(nameNode);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol?.declarations ?? [];
+}
+
+function libraryFile(node: ts.Node): string {
+  return node.getSourceFile().fileName.replace(/^.*\/node_modules\//, '');
+}
+
+function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  if (text.length <= 40) return text;
+  // A long receiver chain (`new Router({ … }).use(…).post`): the method is what the reader looks for.
+  return ts.isPropertyAccessExpression(node) ? `….${node.name.text}` : `${text.slice(0, 39)}…`;
 }
 
 /** The linked declarations as groups, members in source order, with every candidate position. */
@@ -302,9 +340,13 @@ function contextualSignatureDeclarations(
   type = checker.getContextualType(fn);
   if (!type) return [];
   const out: FunctionLike[] = [];
-  for (const signature of type.getCallSignatures()) {
-    const declaration = signature.getDeclaration() as ts.Node | undefined;
-    if (declaration && isFunctionLike(declaration)) out.push(declaration);
+  // A union (`Response | ((ctx) => Response)`, as routers type handlers) has no call signatures of
+  // its own: the function members' signatures are the ones that type the function expression.
+  for (const member of type.isUnion() ? type.types : [type]) {
+    for (const signature of member.getCallSignatures()) {
+      const declaration = signature.getDeclaration() as ts.Node | undefined;
+      if (declaration && isFunctionLike(declaration)) out.push(declaration);
+    }
   }
   return out;
 }

@@ -233,6 +233,9 @@ function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, meth
     out.perLogger = true;
   } else if (logger.closedOptions && out.mergedSpread) {
     out.problem ??= `\`${logger.label}.${method}\` passes its options by reference; the rewrite cannot add fields to their \`${logger.closedOptions.property}\`; convert it by hand`;
+  } else if (logger.library === 'own' && logger.consoleTyped) {
+    out.problem ??= `\`${logger.label}\` is typed as a Console (handed in, or \`console\` by default): whatever the caller passes prints a fields argument its own way (console as an object after the text), so its messages keep their values; convert them by hand once it is a logger that takes fields`;
+    out.perLogger = true;
   } else if (logger.library === 'own' && logger.stringsOnly) {
     out.problem ??= `\`${logger.label}\` takes strings only (no argument can carry fields), so its messages keep their values; give its methods a \`fields\` parameter (or \`...args\`) to convert them`;
     out.perLogger = true;

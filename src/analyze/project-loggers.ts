@@ -38,6 +38,11 @@ export interface ProjectLogger {
   consoleLike?: boolean;
   /** Own loggers whose methods take strings only: no argument can carry fields. */
   stringsOnly?: boolean;
+  /**
+   * Own loggers typed as a Console (`Pick<Console, 'log' | 'error'>`, handed in, `console` by
+   * default): whatever implements them prints a fields argument its own way, so calls stay.
+   */
+  consoleTyped?: boolean;
   /** Own loggers: the method that implements the call, when the analysed code declares it. */
   implementation?: ts.SignatureDeclaration;
   /**
@@ -153,7 +158,18 @@ export class ProjectLoggers {
     const owner = implementation ? implementationOwner(implementation) : this.declarationOf(receiver);
     const key = owner ? keyOf(owner) : `own:${label}`;
     const recordKeys = CLOUD_FUNCTIONS_LOGGER.test(this.signatureFile(call) ?? '') ? CLOUD_LOGGING_KEYS : undefined;
-    return { logger: { library: 'own', label, key, implementation, ...this.ownForm(call, implementation, label), ...(recordKeys && { recordKeys }) }, method };
+    const consoleTyped = !implementation && this.isConsoleMethod(call);
+    return { logger: { library: 'own', label, key, implementation, ...this.ownForm(call, implementation, label), ...(recordKeys && { recordKeys }), ...(consoleTyped ? { consoleTyped } : {}) }, method };
+  }
+
+  /** Whether the called method is declared by the Console interface (Node's or the DOM's typings), not by the project. */
+  private isConsoleMethod(call: ts.CallExpression): boolean {
+    const signatures = this.checker.getTypeAtLocation(call.expression).getCallSignatures();
+    return signatures.length > 0 && signatures.every((signature) => {
+      const declaration = signature.getDeclaration() as ts.Node | undefined;
+      const owner = declaration?.parent;
+      return !!owner && declaration!.getSourceFile().isDeclarationFile && ts.isInterfaceDeclaration(owner) && owner.name.text === 'Console';
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
 // A package's public API: what its package.json entry points (`main`, `module`, `types`,
 // `exports`) export. Callers outside the analysed code may call those functions with the id, so
 // their trace parameters stay unless --include-public-api says otherwise.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import { isFunctionLike, type FunctionLike } from '../syntax/function-likes.js';
@@ -15,6 +15,19 @@ export interface PublicApi {
   members: Map<FunctionLike, string>;
   /** Entry points that could not be mapped to a source file of the program. */
   unmapped: string[];
+}
+
+/** The public API of each package that governs one of `startDirs` (each package once). */
+export function findPublicApis(program: ts.Program, checker: ts.TypeChecker, startDirs: readonly string[]): PublicApi[] {
+  const seen = new Set<string | undefined>();
+  const apis: PublicApi[] = [];
+  for (const dir of startDirs) {
+    const packageJson = nearestPackageJson(dir);
+    if (seen.has(packageJson)) continue;
+    seen.add(packageJson);
+    apis.push(findPublicApi(program, checker, dir));
+  }
+  return apis;
 }
 
 export function findPublicApi(program: ts.Program, checker: ts.TypeChecker, startDir: string): PublicApi {
@@ -33,7 +46,7 @@ export function findPublicApi(program: ts.Program, checker: ts.TypeChecker, star
   if (entries.length === 0 && !('main' in manifest)) entries.push('./index.js');
   const options = program.getCompilerOptions();
   for (const entry of entries) {
-    const source = entry.includes('*') ? undefined : sourceFileFor(program, resolve(root, entry), options);
+    const source = entry.includes('*') ? undefined : sourceFileFor(program, resolve(root, entry), options) ?? sourceFileThroughBuildConfigs(program, root, resolve(root, entry));
     if (!source) {
       if (!entry.includes('*') && existsSync(resolve(root, entry))) api.unmapped.push(entry);
       else if (entry.includes('*')) api.unmapped.push(entry);
@@ -106,8 +119,38 @@ function sourceFileFor(program: ts.Program, path: string, options: ts.CompilerOp
   return undefined;
 }
 
+/**
+ * The source behind an entry built by another tsconfig of the package than the one analysed (a
+ * `tsconfig.build.json` with `outDir: dist`, `rootDir: src` next to a `noEmit` one, or a workspace
+ * package analysed from the repository's top): each tsconfig*.json of the package maps it.
+ */
+function sourceFileThroughBuildConfigs(program: ts.Program, packageDir: string, path: string): ts.SourceFile | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(packageDir).filter((name) => /^tsconfig.*\.json$/.test(name));
+  } catch {
+    return undefined;
+  }
+  for (const name of names.sort()) {
+    const configPath = join(packageDir, name);
+    const read = ts.readConfigFile(configPath, ts.sys.readFile);
+    if (read.error) continue;
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, packageDir, undefined, configPath);
+    const { outDir } = parsed.options;
+    // Without rootDir, tsc writes below outDir the files' common folder.
+    const rootDir = parsed.options.rootDir ?? commonDir(parsed.fileNames.filter((f) => !/\.d\.[cm]?ts$/.test(f)));
+    if (!outDir || !rootDir) continue;
+    const source = sourceFileFor(program, path, { outDir, rootDir });
+    if (source) return source;
+  }
+  return undefined;
+}
+
 function commonSourceRoot(program: ts.Program): string | undefined {
-  const files = program.getRootFileNames().filter((f) => !f.includes('/node_modules/') && !/\.d\.[cm]?ts$/.test(f));
+  return commonDir(program.getRootFileNames().filter((f) => !f.includes('/node_modules/') && !/\.d\.[cm]?ts$/.test(f)));
+}
+
+function commonDir(files: readonly string[]): string | undefined {
   if (files.length === 0) return undefined;
   let common = dirname(files[0]!);
   for (const file of files) while (!file.startsWith(`${common}/`) && common !== dirname(common)) common = dirname(common);

@@ -89,16 +89,23 @@ export function buildPlan(input: BuildPlanInput): Plan {
     addRuntimeImport(sourceFile, edits, names, bindings.existingImport(sourceFile), runtimeSpecifier(sourceFile, runtimePath, input.compilerOptions));
   }
 
-  findings.push(...decisionFindings(input.decisions, input.displayPath));
+  findings.push(...decisionFindings(input.decisions, input.displayPath, (node) => facts.editable.has(node.getSourceFile().fileName)));
   for (const [path, edits] of files) if (edits.all.length === 0) files.delete(path);
   return { files, counts, findings, usedRuntimes };
+}
+
+/** Whether a component has a parameter, or a call passing it, in the files the run may edit. */
+function touchesAnalysedFiles(component: Component, isEditable: (node: ts.Node) => boolean): boolean {
+  return component.slots.some(
+    (slot) => slot.params.some((entry) => isEditable(entry.fn)) || slot.incoming.some(({ site }) => isEditable(site.call)) || slot.unlinkedIncoming.some(({ call }) => isEditable(call)),
+  );
 }
 
 /**
  * One finding per parameter that stays: its own first reason when it has one, else the reason of
  * the function it shares the id with (connected parameters stay or go together).
  */
-function decisionFindings(decisions: Map<Component, Decision>, displayPath: (absolute: string) => string): FindingDraft[] {
+function decisionFindings(decisions: Map<Component, Decision>, displayPath: (absolute: string) => string, isEditable: (node: ts.Node) => boolean): FindingDraft[] {
   const out: FindingDraft[] = [];
   const where = (node: ts.Node) => {
     const file = node.getSourceFile();
@@ -120,6 +127,9 @@ function decisionFindings(decisions: Map<Component, Decision>, displayPath: (abs
       }
     }
     if (decision.migrate || decision.reasons.length === 0) continue;
+    // Code the run does not cover (a sibling package a path alias brings into the program), with no
+    // call from the covered files: nothing there is the user's to migrate.
+    if (!touchesAnalysedFiles(decision.component, isEditable)) continue;
     for (const slot of decision.component.slots) {
       for (const entry of slot.params) {
         const { fn, param, binding } = entry;

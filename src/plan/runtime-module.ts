@@ -1,6 +1,6 @@
 // Where the runtime trace-context module goes and in which flavour (TS/JS, ESM/CJS), and how
 // each migrated file refers to it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import type { Config } from '../config/config.js';
@@ -32,9 +32,11 @@ export interface RuntimeModules {
 }
 
 /**
- * One module for the run (`--runtime-path`), else one per package among the roots — a package
- * must not import another package's internals — in the first root of that package. Copies share
- * their context at run time (the store lives on globalThis).
+ * One module for the run (`--runtime-path`), else one per package — a package must not import
+ * another package's internals — in the first root of that package; a workspace package below a
+ * root (a monorepo run from its top) gets its own, in its `src/` when it has one, so its build
+ * (`rootDir: src`) and its published files hold it. Copies share their context at run time (the
+ * store lives on globalThis).
  */
 export function planRuntimeModules(config: Config, roots: readonly string[], files: readonly SourceText[], nodeTypes: boolean): RuntimeModules {
   if (config.runtimeModulePath) {
@@ -43,20 +45,36 @@ export function planRuntimeModules(config: Config, roots: readonly string[], fil
   }
   const rootDirs = roots.map((root) => (existsSync(root) && !/\.[cm]?[jt]sx?$/.test(root) ? root : dirname(root)));
   const packageOf = (dir: string) => dirname(nearestPackageJson(dir) ?? join(dir, 'package.json'));
-  const byPackage = new Map<string, { rootDir: string; files: SourceText[] }>();
+  const rootOfFile = (path: string) => rootDirs.find((dir) => path === dir || path.startsWith(`${dir}/`)) ?? rootDirs[0] ?? config.cwd;
+  /** The package a file belongs to: its root's, unless a package.json between them makes it another one. */
+  const packageOfFile = (path: string) => {
+    const rootPackage = packageOf(rootOfFile(path));
+    const own = packageOf(dirname(path));
+    return own !== rootPackage && own.startsWith(`${rootOfFile(path)}/`) ? own : rootPackage;
+  };
+  const byPackage = new Map<string, { moduleDir: string; files: SourceText[] }>();
   for (const rootDir of rootDirs) {
     const key = packageOf(rootDir);
-    if (!byPackage.has(key)) byPackage.set(key, { rootDir, files: [] });
+    if (!byPackage.has(key)) byPackage.set(key, { moduleDir: rootDir, files: [] });
   }
-  const rootOfFile = (path: string) => rootDirs.find((dir) => path === dir || path.startsWith(`${dir}/`)) ?? rootDirs[0] ?? config.cwd;
-  for (const file of files) byPackage.get(packageOf(rootOfFile(file.path)))?.files.push(file);
+  for (const file of files) {
+    const key = packageOfFile(file.path);
+    if (!byPackage.has(key)) byPackage.set(key, { moduleDir: sourceDirOf(key), files: [] });
+    byPackage.get(key)!.files.push(file);
+  }
   const modules = new Map<string, RuntimeModulePlan>();
-  for (const [key, { rootDir, files: own }] of byPackage) {
+  for (const [key, { moduleDir, files: own }] of byPackage) {
     const language = own.some((f) => isTypeScriptFile(f.path)) ? 'ts' : 'js';
-    modules.set(key, planRuntimeModule(config, join(rootDir, `trace-context.${language}`), own.length > 0 ? own : files, nodeTypes));
+    modules.set(key, planRuntimeModule(config, join(moduleDir, `trace-context.${language}`), own.length > 0 ? own : files, nodeTypes));
   }
   const fallback = [...modules.values()][0]!;
-  return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOf(rootOfFile(path))) ?? fallback };
+  return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOfFile(path)) ?? fallback };
+}
+
+/** Where a workspace package's sources live: its `src/` when it has one, else the package itself. */
+function sourceDirOf(packageDir: string): string {
+  const src = join(packageDir, 'src');
+  return existsSync(src) && statSync(src).isDirectory() ? src : packageDir;
 }
 
 /**
