@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph';
 import type { SourceText } from '../syntax/source-text.js';
 import { slotParamName, type Component, type EditableFile, type Facts, type Slot } from './facts.js';
-import { functionDisplayName, referenceNameNode, thisParamOffset, walk, type FunctionLike } from '../syntax/function-likes.js';
+import { functionDisplayName, referenceNameNode, shortText, thisParamOffset, walk, type FunctionLike } from '../syntax/function-likes.js';
 import { buildGroups, positionKey, type Group, type SlotPosition } from './groups.js';
 import { bindingFor, passedProperty, propertyValue, typeMemberFor } from './destructured-slots.js';
 import { classifyIncoming, originLocalOf, type IncomingContext } from './incoming-values.js';
@@ -467,7 +467,3 @@ function componentKey(component: Component): string {
   return best ? `trace:${best.file}:${best.pos}:${best.name}` : `trace:${component.slots[0]?.key ?? '?'}`;
 }
 
-function shortText(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 50 ? `${text.slice(0, 47)}...` : text;
-}

@@ -2,7 +2,7 @@
 // every implementation, a base method and its overrides, a function type and the functions
 // typed by it. Their trace parameter goes from all of them or from none.
 import { ts } from 'ts-morph';
-import { isFunctionLike, referenceNameNode, walk, type FunctionLike } from '../syntax/function-likes.js';
+import { isFunctionLike, referenceNameNode, shortText, walk, type FunctionLike } from '../syntax/function-likes.js';
 import type { TraceNames } from './trace-names.js';
 import { UnionFind } from './union-find.js';
 
@@ -245,7 +245,7 @@ function unionContextuallyTyped(checker: ts.TypeChecker, found: Declarations, li
     const calleeDeclarations = callee ? declarationsOfCallee(checker, callee) : [];
     if (callee && !calleeDeclarations.some(isProjectSource)) {
       const where = calleeDeclarations[0] ? `, declared in ${libraryFile(calleeDeclarations[0])}: library code calls it with the id` : ', whose type does not say how it calls it: that code passes the id';
-      externallyCalled.set(fn, `a callback handed to \`${shortText(callee)}(…)\`${where}`);
+      externallyCalled.set(fn, `a callback handed to \`${calleeText(callee)}(…)\`${where}`);
     }
   }
   return externallyCalled;
@@ -272,11 +272,10 @@ function libraryFile(node: ts.Node): string {
   return node.getSourceFile().fileName.replace(/^.*\/node_modules\//, '');
 }
 
-function shortText(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  if (text.length <= 40) return text;
-  // A long receiver chain (`new Router({ … }).use(…).post`): the method is what the reader looks for.
-  return ts.isPropertyAccessExpression(node) ? `….${node.name.text}` : `${text.slice(0, 39)}…`;
+/** The callee as a finding quotes it; a long receiver chain (`new Router({ … }).use(…).post`) by its method, which is what the reader looks for. */
+function calleeText(callee: ts.Expression): string {
+  const text = shortText(callee, 40);
+  return text.endsWith('...') && ts.isPropertyAccessExpression(callee) ? `….${callee.name.text}` : text;
 }
 
 /** The linked declarations as groups, members in source order, with every candidate position. */

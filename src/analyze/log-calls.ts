@@ -4,7 +4,7 @@
 import { ts } from 'ts-morph';
 import { consoleMemberMethod, consoleMethodOf, isConsole, isJsonRecordLine } from '../syntax/console-calls.js';
 import { messageValues } from '../syntax/log-core/structured-log.js';
-import { unwrapExpression, walk } from '../syntax/function-likes.js';
+import { shortText, unwrapExpression, walk } from '../syntax/function-likes.js';
 import { SOURCE_SHAPE_HOOKS, valueShapeOf } from '../syntax/log-shapes.js';
 import type { LoggerCreation, ProjectLogger, ProjectLoggers } from './project-loggers.js';
 
@@ -122,7 +122,7 @@ function consoleMisuse(node: ts.Node): string | undefined {
   if (ts.isElementAccessExpression(node) && isConsole(node.expression) && !consoleMemberMethod(node)) {
     const parent = node.parent;
     if (ts.isCallExpression(parent) && parent.expression === node) {
-      return `\`${short(node)}(…)\` chooses the console method at run time; the log rule cannot convert it — convert it by hand`;
+      return `\`${shortText(node, 40)}(…)\` chooses the console method at run time; the log rule cannot convert it — convert it by hand`;
     }
     return undefined;
   }
@@ -133,9 +133,9 @@ function consoleMisuse(node: ts.Node): string | undefined {
     if (ts.isBinaryExpression(outer) && outer.left === parent && outer.operatorToken.kind === ts.SyntaxKind.EqualsToken) return undefined; // console.log = …
     if (ts.isTypeOfExpression(outer) || ts.isDeleteExpression(outer)) return undefined;
     if (ts.isPropertyAccessExpression(outer) && ['apply', 'call', 'bind'].includes(outer.name.text)) {
-      return `\`${short(node)}\` called through .${outer.name.text}: the log rule cannot read its arguments; convert it by hand`;
+      return `\`${shortText(node, 40)}\` called through .${outer.name.text}: the log rule cannot read its arguments; convert it by hand`;
     }
-    return `\`${short(node)}\` is used as a value (${valueUse(outer)}); calls through it stay console calls — convert them by hand`;
+    return `\`${shortText(node, 40)}\` is used as a value (${valueUse(outer)}); calls through it stay console calls — convert them by hand`;
   }
   if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isConsole(node.initializer)) {
     return 'console methods destructured from `console`; calls through them stay console calls — convert them by hand';
@@ -157,10 +157,6 @@ function skipParentheses(node: ts.Node): ts.Node {
   return current;
 }
 
-function short(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
 
 /** What a value passed after a message is, by its type: an Error, an object of fields, or anything else. */
 export type MetaKind = 'error' | 'object' | undefined;
@@ -197,7 +193,7 @@ function describeLoggerCall(call: ts.CallExpression, logger: ProjectLogger, meth
     const first = unwrapExpression(rest[0]!);
     if (ts.isObjectLiteralExpression(first) && isPlainFields(first)) out.merged = first;
     else if (logger.library !== 'own') out.mergedError = rest[0]; // decided by type below: an Error, or a problem
-    else mergeProblem = `\`${logger.label}.${method}\` merges \`${short(first)}\`, which the rewrite cannot add fields to; convert it by hand`;
+    else mergeProblem = `\`${logger.label}.${method}\` merges \`${shortText(first, 40)}\`, which the rewrite cannot add fields to; convert it by hand`;
     rest = rest.slice(1);
   }
   if (!isStringExpression(rest[0])) return out; // no string message: nothing interpolated into text
@@ -283,7 +279,7 @@ function errorProblem(call: LogCall, isError: (e: ts.Expression) => boolean): st
   if (call.kind !== 'logger' || !call.interpolated) return undefined;
   const { library, label } = call.logger;
   if (call.mergedError && !isError(call.mergedError)) {
-    return `\`${label}.${call.method}\` merges \`${short(call.mergedError)}\`, which the rewrite cannot add fields to; convert it by hand`;
+    return `\`${label}.${call.method}\` merges \`${shortText(call.mergedError, 40)}\`, which the rewrite cannot add fields to; convert it by hand`;
   }
   const hasError = !!call.mergedError || call.values.some((v) => stringifiedValues(v).some(isError));
   if (!hasError) return undefined;

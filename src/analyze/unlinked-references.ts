@@ -7,7 +7,7 @@
 // import or import()) — or refuses the groups of that name, with the place it was found.
 import { ts } from 'ts-morph';
 import { isConstDeclaration } from '../syntax/declarations.js';
-import { referenceNameNode, storageName, unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
+import { referenceNameNode, shortText, storageName, unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol, isProjectSource, type Group } from './groups.js';
 
 export type UnlinkedVerdict =
@@ -255,7 +255,3 @@ function importedModuleOf(declaration: ts.Declaration): ts.StringLiteralLike | u
   return importDeclaration && ts.isStringLiteralLike(importDeclaration.moduleSpecifier) ? importDeclaration.moduleSpecifier : undefined;
 }
 
-function shortText(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 50 ? `${text.slice(0, 47)}...` : text;
-}

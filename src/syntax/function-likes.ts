@@ -171,6 +171,12 @@ export function isUndefinedValue(node: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e);
 }
 
+/** A node's text on one line, cut to `maxLength` with `...`: how a finding quotes code. */
+export function shortText(node: ts.Node, maxLength = 50): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > maxLength ? `${text.slice(0, maxLength - 3)}...` : text;
+}
+
 /** The last identifier of a callee: `f` in `f()`, `g` in `a.b.g()`. */
 export function calleeName(expr: ts.Expression): string | undefined {
   const e = unwrapExpression(expr);
