@@ -11,7 +11,8 @@ import { traceNamesFrom } from './analyze/trace-names.js';
 import { isRuntimeModuleText, planRuntimeModules, programHasNodeTypes, type RuntimeModules } from './plan/runtime-module.js';
 import { writeChanges, renderChanges, type FileChange } from './apply/write-changes.js';
 import { collectGarbage } from './collect-garbage.js';
-import { formatChanges } from './format/format-changes.js';
+import { formatChanges, type FromProgramParse } from './format/format-changes.js';
+import { linesWrittenInPlace, type WrittenInPlace } from './format/lines-written-in-place.js';
 import { fileStyleOptions } from './format/file-style.js';
 import type { PrettierOptions } from './format/load-prettier.js';
 import { runtimeModuleLintNotes } from './format/runtime-lint-note.js';
@@ -65,7 +66,7 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
   const planned = planChanges(config, discovery, editableSources, report, progress);
   saveTypeScriptCodeCache();
   if (config.formatEdits && planned.changes.length > 0) collectGarbage();
-  const formatted = config.formatEdits ? await formatChanges(planned.changes, config.cwd, planned.ownStyles) : undefined;
+  const formatted = config.formatEdits ? await formatChanges(planned.changes, config.cwd, planned.fromParse) : undefined;
   const changes = formatted?.changes ?? planned.changes;
   report.formatting = formatted?.formatting ?? { formatter: 'off', with: [], filesFormatted: 0 };
   const lintNotes = runtimeModuleLintNotes(planned.usedRuntimeModules);
@@ -91,8 +92,8 @@ export async function migrate(input: Config, hooks: MigrateHooks = {}): Promise<
 /** What the program-wide stages leave for the rest of the run: plain data, no syntax trees. */
 interface PlannedChanges {
   changes: FileChange[];
-  /** Each edited file's own style, read off the program's parse (the format stage would parse it again). */
-  ownStyles: Map<string, PrettierOptions>;
+  /** What the format stage needs from the program's parse of each edited file. */
+  fromParse: FromProgramParse;
   counts: Report['summary'];
   findings: Finding[];
   typeErrors: Finding[];
@@ -134,19 +135,30 @@ function planChanges(
     onProgress: (d, t) => progress('verify', d, t),
   });
   const changes = collectChanges(plan, runtime);
-  const ownStyles = new Map<string, PrettierOptions>();
-  for (const change of changes) {
-    const file = change.before !== null && config.formatEdits ? built.program.getSourceFile(change.path) : undefined;
-    if (file) ownStyles.set(change.path, fileStyleOptions(file, {}));
-  }
   return {
     changes,
-    ownStyles,
+    fromParse: config.formatEdits ? readForFormat(changes, plan, built.program) : {},
     counts: plan.counts,
     findings: plan.findings.map((draft) => toFinding(draft, config.cwd)),
     typeErrors,
     usedRuntimeModules: runtime.modules.filter((m) => plan.usedRuntimes.has(m.path)),
   };
+}
+
+/** Each edited file's own style and, where its edits keep its layout, the lines they wrote. */
+function readForFormat(changes: readonly FileChange[], plan: Plan, program: ts.Program): FromProgramParse {
+  const ownStyles = new Map<string, PrettierOptions>();
+  const writtenInPlace = new Map<string, WrittenInPlace>();
+  for (const change of changes) {
+    const file = change.before !== null ? program.getSourceFile(change.path) : undefined;
+    if (!file || file.text !== change.before) continue;
+    const style = fileStyleOptions(file, {});
+    ownStyles.set(change.path, style);
+    const edits = plan.files.get(change.path)?.all;
+    const lines = edits && linesWrittenInPlace(file, edits, change.after, style);
+    if (lines) writtenInPlace.set(change.path, lines);
+  }
+  return { ownStyles, writtenInPlace };
 }
 
 /** Files that do not parse stay as they are (reported as failed); the functions they call keep their parameters. */

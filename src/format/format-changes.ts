@@ -7,6 +7,7 @@ import type { Formatting } from '../report/report.js';
 import type { FormatNote } from './format-file.js';
 import { formatFiles, type FormatPoolOptions } from './format-pool.js';
 import type { PrettierOptions } from './load-prettier.js';
+import type { WrittenInPlace } from './lines-written-in-place.js';
 
 export type { FormatNote } from './format-file.js';
 
@@ -16,15 +17,18 @@ export interface FormattedChanges {
   notes: FormatNote[];
 }
 
-/** `ownStyles`: each file's own style (fileStyleOptions), where the caller has it from a parse of its own. */
-export async function formatChanges(
-  changes: readonly FileChange[],
-  cwd: string,
-  ownStyles: ReadonlyMap<string, PrettierOptions> = new Map(),
-  pool: FormatPoolOptions = {},
-): Promise<FormattedChanges> {
+/** What the caller read off its own parse of the edited files (the format stage would parse them again). */
+export interface FromProgramParse {
+  /** Each file's own style (fileStyleOptions). */
+  ownStyles?: ReadonlyMap<string, PrettierOptions>;
+  /** The lines the edits wrote, for files whose edits keep their layout (linesWrittenInPlace). */
+  writtenInPlace?: ReadonlyMap<string, WrittenInPlace>;
+}
+
+export async function formatChanges(changes: readonly FileChange[], cwd: string, fromParse: FromProgramParse = {}, pool: FormatPoolOptions = {}): Promise<FormattedChanges> {
   const styleReference = changes.find((c) => c.before !== null);
-  const { answers } = await formatFiles(changes, { cwd, styleReference, ownStyles }, pool);
+  const context = { cwd, styleReference, ownStyles: fromParse.ownStyles ?? new Map(), writtenInPlace: fromParse.writtenInPlace ?? new Map() };
+  const { answers } = await formatFiles(changes, context, pool);
 
   const notes: FormatNote[] = [];
   const labels = new Set<string>();

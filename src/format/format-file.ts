@@ -11,6 +11,7 @@ import { detectFormatter, findEslintConfigPath, type DetectedFormatter } from '.
 import { inlinePrettierOptions } from './eslint-prettier-options.js';
 import { fileStyleOptions } from './file-style.js';
 import { parseForLayout } from './layout-tokens.js';
+import type { WrittenInPlace } from './lines-written-in-place.js';
 import { loadPrettier, type LoadedPrettier, type PrettierOptions } from './load-prettier.js';
 import { spliceAroundEdits } from './splice-around-edits.js';
 import { spliceFormattedRegions } from './splice-formatted-regions.js';
@@ -32,6 +33,11 @@ export interface FormatContext {
   styleReference: Pick<FileChange, 'path' | 'before' | 'after'> | undefined;
   /** Each edited file's own style (fileStyleOptions), where the caller has it from a parse of its own. */
   ownStyles: ReadonlyMap<string, PrettierOptions>;
+  /**
+   * The lines the edits wrote, for files whose edits keep their layout (lines-written-in-place.ts):
+   * without a formatter, such a file is left as edited when those lines fit the width.
+   */
+  writtenInPlace: ReadonlyMap<string, WrittenInPlace>;
 }
 
 export interface FileFormatted {
@@ -66,6 +72,9 @@ export async function formatFile(change: Pick<FileChange, 'path' | 'before' | 'a
   const notes: FileNote[] = [];
   const formatter = await formatterFor(change, context, notes);
   if (!formatter) return { after: undefined, notes };
+  if (formatter.kind === 'file-style' && change.before !== null && isLaidOutAsWritten(context.writtenInPlace.get(change.path), formatter.options, ownStyleOf(change, context.ownStyles))) {
+    return { after: change.after, formatter: { label: formatter.label, kind: formatter.kind }, notes };
+  }
   const after = await formatOne(change, formatter, notes);
   return { after, formatter: after === undefined ? undefined : { label: formatter.label, kind: formatter.kind }, notes };
 }
@@ -148,6 +157,26 @@ async function formatText(formatter: FileFormatter, text: string, options: Prett
   } catch {
     return api.format(text, options);
   }
+}
+
+/**
+ * Prettier would print the lines the edits wrote as they are: each fits the width, what it would
+ * join does not, and the options are those the rules wrote in (the file's own indentation, spaced
+ * braces, trailing commas, parenthesised arrow parameters; quotes and semicolons were checked with
+ * the lines).
+ */
+function isLaidOutAsWritten(written: WrittenInPlace | undefined, options: PrettierOptions, ownStyle: PrettierOptions | undefined): boolean {
+  if (!written || !ownStyle || options.useTabs !== ownStyle.useTabs || options.tabWidth !== ownStyle.tabWidth) return false;
+  if (options.bracketSpacing === false || options.trailingComma === 'none') return false;
+  if (options.arrowParens === 'avoid' && written.lines.some((line) => /\(\s*[\w$]+\s*\)\s*=>/.test(line))) return false;
+  const width = typeof options.printWidth === 'number' ? options.printWidth : 80;
+  const tabWidth = typeof options.tabWidth === 'number' ? options.tabWidth : 2;
+  const columns = (line: string) => {
+    let n = 0;
+    for (const ch of line) n += ch === '\t' ? tabWidth : ch.charCodeAt(0) < 128 ? 1 : 2;
+    return n;
+  };
+  return written.lines.every((line) => columns(line) <= width) && written.joined.every((line) => columns(line) > width);
 }
 
 /** A file's own style, from the caller's parse when it has one. */

@@ -78,6 +78,7 @@ function startWorker(
     cwd: context.cwd,
     styleReference: context.styleReference && { path: context.styleReference.path, before: context.styleReference.before, after: context.styleReference.after },
     ownStyles: [...context.ownStyles],
+    writtenInPlace: [...context.writtenInPlace],
     batchSize,
     claims: claims.buffer as SharedArrayBuffer,
   };

@@ -2,6 +2,7 @@
 import type { FileChange } from '../apply/write-changes.js';
 import type { FileFormatted } from './format-file.js';
 import type { PrettierOptions } from './load-prettier.js';
+import type { WrittenInPlace } from './lines-written-in-place.js';
 
 /** Marks the pool's own worker: migrate() may itself run in a user's worker thread. */
 export const FORMAT_WORKER_MARK = 'trace-migrate format';
@@ -12,6 +13,7 @@ export interface FormatJob {
   cwd: string;
   styleReference: Pick<FileChange, 'path' | 'before' | 'after'> | undefined;
   ownStyles: [string, PrettierOptions][];
+  writtenInPlace: [string, WrittenInPlace][];
   batchSize: number;
   claims: SharedArrayBuffer;
 }

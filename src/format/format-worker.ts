@@ -10,7 +10,7 @@ if (workerData === FORMAT_WORKER_MARK) {
 }
 
 async function formatClaimedBatches(job: FormatJob): Promise<void> {
-  const context: FormatContext = { cwd: job.cwd, styleReference: job.styleReference, ownStyles: new Map(job.ownStyles) };
+  const context: FormatContext = { cwd: job.cwd, styleReference: job.styleReference, ownStyles: new Map(job.ownStyles), writtenInPlace: new Map(job.writtenInPlace) };
   const claims = new Int32Array(job.claims);
   const batchCount = Math.ceil(job.changes.length / job.batchSize);
   for (let id = claimBatch(claims, batchCount); id !== undefined; id = claimBatch(claims, batchCount)) {

@@ -55,8 +55,11 @@ export declare namespace ts {
   type BinaryExpression = TypeScript.BinaryExpression;
   type BindingElement = TypeScript.BindingElement;
   type BindingName = TypeScript.BindingName;
+  type Block = TypeScript.Block;
   type CallExpression = TypeScript.CallExpression;
   type CallSignatureDeclaration = TypeScript.CallSignatureDeclaration;
+  type CaseOrDefaultClause = TypeScript.CaseOrDefaultClause;
+  type CommentRange = TypeScript.CommentRange;
   type ConstructorDeclaration = TypeScript.ConstructorDeclaration;
   type ConstructSignatureDeclaration = TypeScript.ConstructSignatureDeclaration;
   type CreateSourceFileOptions = TypeScript.CreateSourceFileOptions;
@@ -67,9 +70,12 @@ export declare namespace ts {
   type FunctionLikeDeclaration = TypeScript.FunctionLikeDeclaration;
   type FunctionTypeNode = TypeScript.FunctionTypeNode;
   type Identifier = TypeScript.Identifier;
+  type IfStatement = TypeScript.IfStatement;
+  type InterfaceDeclaration = TypeScript.InterfaceDeclaration;
   type JSDocParsingMode = TypeScript.JSDocParsingMode;
   type MethodDeclaration = TypeScript.MethodDeclaration;
   type MethodSignature = TypeScript.MethodSignature;
+  type ModuleBlock = TypeScript.ModuleBlock;
   type NamedDeclaration = TypeScript.NamedDeclaration;
   type NewExpression = TypeScript.NewExpression;
   type Node = TypeScript.Node;

@@ -43,9 +43,9 @@ describe.runIf(existsSync(BUILT_STAGE))('the format stage on two threads (on the
   it('gives what the main thread alone gives: layouts, notes (a project note once), counts', async () => {
     const { formatChanges } = await import(BUILT_STAGE.href);
     const changes = project();
-    const alone = await formatChanges(changes, root, new Map(), { worker: false });
-    const onWorker = await formatChanges(changes, root, new Map(), { worker: true, minFilesForWorker: 1, mainThreadFormats: false, batchSize: 2 });
-    const shared = await formatChanges(changes, root, new Map(), { worker: true, minFilesForWorker: 1, batchSize: 1 });
+    const alone = await formatChanges(changes, root, {}, { worker: false });
+    const onWorker = await formatChanges(changes, root, {}, { worker: true, minFilesForWorker: 1, mainThreadFormats: false, batchSize: 2 });
+    const shared = await formatChanges(changes, root, {}, { worker: true, minFilesForWorker: 1, batchSize: 1 });
     expect(onWorker).toEqual(alone);
     expect(shared).toEqual(alone);
     // It did lay out: the long call is wrapped and re-indented to the file's four spaces.
@@ -58,7 +58,7 @@ describe.runIf(existsSync(BUILT_STAGE))('the format stage on two threads (on the
   it('has the worker lay out the files it claims', async () => {
     const { formatFiles } = await import(BUILT_POOL.href);
     const changes = project();
-    const context = { cwd: root, styleReference: changes[0], ownStyles: new Map() };
+    const context = { cwd: root, styleReference: changes[0], ownStyles: new Map(), writtenInPlace: new Map() };
     const { answers, byWorker } = await formatFiles(changes, context, { worker: true, minFilesForWorker: 1, mainThreadFormats: false });
     expect(byWorker).toBe(changes.length);
     expect(answers).toHaveLength(changes.length);
@@ -70,7 +70,7 @@ describe.runIf(existsSync(BUILT_STAGE))('the format stage on two threads (on the
   it('starts no worker for a few files', async () => {
     const { formatFiles } = await import(BUILT_POOL.href);
     const changes = project();
-    const { byWorker } = await formatFiles(changes, { cwd: root, styleReference: changes[0], ownStyles: new Map() }, { worker: true, mainThreadFormats: false });
+    const { byWorker } = await formatFiles(changes, { cwd: root, styleReference: changes[0], ownStyles: new Map(), writtenInPlace: new Map() }, { worker: true, mainThreadFormats: false });
     expect(byWorker).toBe(0);
   });
 });
