@@ -346,18 +346,30 @@ function isStatementList(node: ts.Node | undefined): node is StatementList {
   return node !== undefined && (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseOrDefaultClause(node));
 }
 
-/** A comment in [from, to), as the trivia before some token under `root` (trivia is only whitespace and comments). */
+/**
+ * A comment in [from, to) of `root`. Literals are nodes, so the text between nodes holds only
+ * punctuation, keywords and trivia: a `//` or `/*` there is a comment. (Walking tokens with
+ * getChildren would be simpler, but it creates and keeps a node per token on the program's trees.)
+ */
 function commentIn(file: ts.SourceFile, root: ts.Node, from: number, to: number): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || node.end <= from || node.pos >= to) return;
-    const children = node.getChildren(file);
-    if (children.length > 0) return children.forEach(visit);
-    const start = node.getStart(file);
-    found = file.text.slice(Math.max(node.pos, from), Math.min(start, to)).includes('/');
+  const gapHasComment = (start: number, end: number) => {
+    const [a, b] = [Math.max(start, from), Math.min(end, to)];
+    return a < b && /\/[/*]/.test(file.text.slice(a, b));
   };
-  visit(root);
-  return found;
+  const visit = (node: ts.Node): boolean => {
+    if (node.end <= from || node.pos >= to) return false;
+    let cursor = node.getStart(file);
+    let hasChildren = false;
+    const found = ts.forEachChild(node, (child) => {
+      hasChildren = true;
+      if (gapHasComment(cursor, child.getStart(file)) || visit(child)) return true;
+      cursor = child.end;
+      return undefined;
+    });
+    // A node without children is a token (an identifier, a string): its text is no gap.
+    return found === true || (hasChildren && gapHasComment(cursor, node.end));
+  };
+  return visit(root);
 }
 
 function isJsxFile(file: ts.SourceFile): boolean {
