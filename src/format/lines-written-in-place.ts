@@ -358,16 +358,15 @@ function commentIn(file: ts.SourceFile, root: ts.Node, from: number, to: number)
   };
   const visit = (node: ts.Node): boolean => {
     if (node.end <= from || node.pos >= to) return false;
+    // A token (an identifier, a string, a template part) is text, not a gap.
+    if (node.kind <= ts.SyntaxKind.LastToken) return false;
     let cursor = node.getStart(file);
-    let hasChildren = false;
     const found = ts.forEachChild(node, (child) => {
-      hasChildren = true;
       if (gapHasComment(cursor, child.getStart(file)) || visit(child)) return true;
       cursor = child.end;
       return undefined;
     });
-    // A node without children is a token (an identifier, a string): its text is no gap.
-    return found === true || (hasChildren && gapHasComment(cursor, node.end));
+    return found === true || gapHasComment(cursor, node.end);
   };
   return visit(root);
 }

@@ -54,6 +54,8 @@ describe('linesWrittenInPlace', () => {
     expect(check(['f(a, reqId); // keep', ''], (t) => [replace(t, ', reqId', '')])).toBeUndefined();
     expect(check(['f(a, /* id */ reqId);', ''], (t) => [replace(t, ', /* id */ reqId', '')])).toBeUndefined();
     expect(check(['f(a, reqId); g(b);', ''], (t) => [replace(t, ', reqId', '')])).toBeUndefined();
+    expect(check(['f(a, reqId, () => { /* nothing */ });', ''], (t) => [replace(t, ', reqId', '')])).toBeUndefined();
+    expect(check(['f(a, reqId, /* none */);', ''], (t) => [replace(t, ', reqId', '')])).toBeUndefined();
     expect(check(['const el = <Row id={id} req={reqId} />;', ''], (t) => [replace(t, ' req={reqId}', '')], '/p/f.tsx')).toBeUndefined();
     expect(check(['f(a, reqId);\r', 'g();\r', ''], (t) => [replace(t, ', reqId', '')])).toBeUndefined();
     // A block with statements on one line: prettier breaks it.
