@@ -11,7 +11,9 @@
 // or trailing comma the file's style would change) sends the file to prettier as before. Exactness
 // is tested: a corpus and the example app give the same diff either way.
 import { ts } from '../syntax/typescript.js';
+import { isStatementList } from '../syntax/statement-lists.js';
 import type { TextEdit } from '../syntax/text-edit.js';
+import { parseForLayout, parsesCleanly } from './layout-tokens.js';
 
 export interface WrittenInPlace {
   /** The lines the edits wrote: each must fit the width. */
@@ -81,7 +83,7 @@ function inLineEditKeepsLayout(layout: Layout, edit: TextEdit): boolean {
   if ((isJsxFile(file) && edit.text.includes('<')) || !indentedAsNested(file, unit, layout.indentUnit)) return false;
   // A call that takes the whole statement (`console.log(…)` → `log.info(…)`): only the new text's layout counts.
   if (edit.start === start && /^;?$/.test(file.text.slice(edit.end, unit.end))) {
-    const replacement = ts.createSourceFile('replacement.ts', edit.text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+    const replacement = parseForLayout(file.fileName, edit.text);
     if (!parsesCleanly(replacement) || blockIn(replacement, replacement, 0, edit.text.length)) return false;
     const indent = indentationOf(lineTextOf(file, line));
     const laidOut = !edit.text.includes('\n') || isHuggedObjectCall(replacement, edit.text, indent, layout.indentUnit);
@@ -262,7 +264,7 @@ function wholeLinesKeepLayout(layout: Layout, edit: TextEdit): boolean {
   if (edit.end > edit.start) {
     if (commentIn(file, container, edit.start, edit.end) || !removesWholeChildren(file, container, edit)) return false;
   }
-  if (edit.text !== '') return insertsOneLineStatements(layout, edit);
+  if (edit.text !== '') return isStatementList(container) && insertsOneLineStatements(layout, edit);
   // Prettier keeps one blank line between statements and none at a block's edges: a removal must
   // not leave two blank lines together, or one right after `{` or right before `}`.
   const before = edit.start === 0 ? undefined : lineTextOf(file, lineOf(file, edit.start) - 1);
@@ -295,14 +297,12 @@ function removesWholeChildren(file: ts.SourceFile, container: ts.Node, edit: Tex
 }
 
 /**
- * The inserted text is one-line statements at the indentation of the code around it, in a
- * statement list; a blank line may separate them, or follow them when the next line is code.
+ * The inserted text (into a statement list) is one-line statements at the indentation of the code
+ * around it; a blank line may separate them, or follow them when the next line is code.
  */
 function insertsOneLineStatements(layout: Layout, edit: TextEdit): boolean {
   const { file } = layout;
-  const container = containerOf(file, edit.start, edit.end);
-  if (!container || !isStatementList(container)) return false;
-  const inserted = ts.createSourceFile('inserted.ts', edit.text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+  const inserted = parseForLayout(file.fileName, edit.text);
   if (!parsesCleanly(inserted) || commentIn(inserted, inserted, 0, edit.text.length)) return false;
   const lines = edit.text.slice(0, -1).split('\n');
   const blank = lines.map((line) => line.trim() === '');
@@ -333,18 +333,7 @@ function indentationAt(file: ts.SourceFile, edit: TextEdit): string {
   return indentationOf(reference);
 }
 
-function scriptKindOf(file: ts.SourceFile): ts.ScriptKind {
-  const kind = (file as unknown as { scriptKind?: ts.ScriptKind }).scriptKind;
-  return kind ?? ts.ScriptKind.TS;
-}
-
 // ── Shared ────────────────────────────────────────────────────────────────────
-
-type StatementList = ts.SourceFile | ts.Block | ts.ModuleBlock | ts.CaseOrDefaultClause;
-
-function isStatementList(node: ts.Node | undefined): node is StatementList {
-  return node !== undefined && (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseOrDefaultClause(node));
-}
 
 /**
  * A comment in [from, to) of `root`. Literals are nodes, so the text between nodes holds only
@@ -400,11 +389,6 @@ function blockIn(file: ts.SourceFile, root: ts.Node, from: number, to: number): 
   };
   visit(root);
   return found;
-}
-
-function parsesCleanly(file: ts.SourceFile): boolean {
-  const errors = (file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics;
-  return errors !== undefined && errors.length === 0;
 }
 
 function indentationOf(line: string): string {

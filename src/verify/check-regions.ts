@@ -18,6 +18,7 @@
 import { ts } from 'ts-morph';
 import type { Plan } from '../plan/build-plan.js';
 import type { FileEdits } from '../syntax/file-edits.js';
+import { isStatementList, type StatementList } from '../syntax/statement-lists.js';
 
 export interface TextRange {
   start: number;
@@ -85,12 +86,6 @@ function statementsAroundRange(file: ts.SourceFile, { start, end }: TextRange): 
     }
   }
   return undefined;
-}
-
-type StatementList = ts.SourceFile | ts.Block | ts.ModuleBlock | ts.CaseOrDefaultClause;
-
-function isStatementList(node: ts.Node): node is StatementList {
-  return ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseOrDefaultClause(node);
 }
 
 function statementsOf(node: StatementList): readonly ts.Statement[] {
