@@ -128,6 +128,7 @@ function planChanges(
     facts,
     program: built.program,
     options: built.options,
+    diskProbes: built.diskProbes,
     planWith: (refusals) => planWithRefusals(facts, { config, names, runtimePathFor: (path) => runtime.moduleFor(path).path, compilerOptions: built.options, displayPath: display }, refusals),
     newFilesOf: (plan) => new Map(runtime.modules.filter((m) => plan.usedRuntimes.has(m.path) && !m.exists).map((m) => [m.path, m.text])),
     verify: config.verify,

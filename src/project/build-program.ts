@@ -13,6 +13,7 @@ import type { Config } from '../config/config.js';
 import type { SourceText } from '../syntax/source-text.js';
 import { requireFromTsMorph } from '../syntax/typescript.js';
 import { DeclarationFileCache, isDeclarationFileName, type ProgramDeclarationFiles } from './declaration-files.js';
+import { DiskProbes } from './disk-probes.js';
 
 export interface BuiltProgram {
   program: ts.Program;
@@ -20,6 +21,8 @@ export interface BuiltProgram {
   options: ts.CompilerOptions;
   /** The tsconfig used, or undefined when the options were inferred. */
   tsconfigPath?: string;
+  /** The disk as the program's module resolution found it, for later programs of this run. */
+  diskProbes: DiskProbes;
 }
 
 /** Options for projects without a tsconfig: mixed TS/JS, ESM and CommonJS, nothing emitted. */
@@ -68,9 +71,10 @@ export function buildProgram(config: Config, files: readonly SourceText[]): Buil
   const texts = new Map(files.map((file) => [resolve(file.path), file.text]));
   const rootNames = [...texts.keys(), ...(tsconfig?.fileNames ?? []).map((path) => resolve(path)).filter((path) => !texts.has(path))];
   const declarations = declarationFiles.forProgram(options);
-  const program = ts.createProgram({ rootNames, options, host: programHost(options, texts, declarations) });
+  const diskProbes = new DiskProbes();
+  const program = ts.createProgram({ rootNames, options, host: programHost(options, texts, declarations, diskProbes) });
   declarations.done();
-  return { program, checker: program.getTypeChecker(), options, tsconfigPath };
+  return { program, checker: program.getTypeChecker(), options, tsconfigPath, diskProbes };
 }
 
 /** The tsconfig's options and files, as `tsc -p` reads them (`extends` included). A tsconfig that cannot be read or parsed is an error. */
@@ -82,15 +86,15 @@ function readTsconfig(tsconfigPath: string): { options: ts.CompilerOptions; file
 }
 
 /** The disk, except: discovered files have the text discovery read, and the standard lib is ts-morph's in-memory copy. */
-function programHost(options: ts.CompilerOptions, texts: ReadonlyMap<string, string>, declarations: ProgramDeclarationFiles): ts.CompilerHost {
+function programHost(options: ts.CompilerOptions, texts: ReadonlyMap<string, string>, declarations: ProgramDeclarationFiles, disk: DiskProbes): ts.CompilerHost {
   const host = ts.createCompilerHost(options, true);
   const lib = standardLib();
   const readDisk = host.readFile.bind(host);
-  const existsOnDisk = host.fileExists.bind(host);
   host.getDefaultLibLocation = () => lib.dir;
   host.getDefaultLibFileName = (o) => `${lib.dir}/${ts.getDefaultLibFileName(o)}`;
   host.readFile = (fileName) => texts.get(fileName) ?? lib.files.get(fileName) ?? readDisk(fileName);
-  host.fileExists = (fileName) => texts.has(fileName) || lib.files.has(fileName) || existsOnDisk(fileName);
+  host.fileExists = (fileName) => texts.has(fileName) || lib.files.has(fileName) || disk.fileExists(fileName);
+  host.directoryExists = (directoryName) => disk.directoryExists(directoryName);
   host.writeFile = () => {
     throw new Error('the analysed project is read-only');
   };

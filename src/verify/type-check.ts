@@ -4,6 +4,7 @@
 // the edits did not touch.
 import { dirname } from 'node:path';
 import { ts } from 'ts-morph';
+import type { DiskProbes } from '../project/disk-probes.js';
 import { regionStatements, type TextRange } from './check-regions.js';
 import { diagnosticKey } from './diagnostic-key.js';
 import type { ImportGraph } from './import-graph.js';
@@ -32,6 +33,8 @@ export function findNewTypeErrors(
   apiChanged: ReadonlySet<string>,
   /** Edited files that need checking only around these ranges of their edited text (see check-regions.ts). */
   regions: ReadonlyMap<string, readonly TextRange[]>,
+  /** The original program's answers about the disk (module resolution asks the same again). */
+  disk: Pick<DiskProbes, 'fileExists' | 'directoryExists'> = ts.sys,
 ): TypeCheck {
   const host = ts.createCompilerHost(options, true);
   const languageVersion = options.target ?? ts.ScriptTarget.ES2022;
@@ -56,11 +59,11 @@ export function findNewTypeErrors(
     host.getDefaultLibLocation = () => libDir;
     host.getDefaultLibFileName = (o) => `${libDir}/${ts.getDefaultLibFileName(o)}`;
   }
-  const baseFileExists = host.fileExists.bind(host);
-  host.fileExists = (fileName) => replaced.has(fileName) || original.getSourceFile(fileName) !== undefined || baseFileExists(fileName);
+  host.fileExists = (fileName) => replaced.has(fileName) || original.getSourceFile(fileName) !== undefined || disk.fileExists(fileName);
   const baseReadFile = host.readFile.bind(host);
   host.readFile = (fileName) => replaced.get(fileName) ?? baseReadFile(fileName);
-  host.directoryExists = ((base) => (dir: string) => [...newFiles.keys()].some((f) => dirname(f) === dir) || (base ? base(dir) : true))(host.directoryExists?.bind(host));
+  const newFileDirs = new Set([...newFiles.keys()].map((f) => dirname(f)));
+  host.directoryExists = (dir) => newFileDirs.has(dir) || disk.directoryExists(dir);
 
   const rootNames = [...new Set([...original.getRootFileNames(), ...newFiles.keys()])];
   const edited = ts.createProgram({ rootNames, options, host, oldProgram: original });

@@ -3,6 +3,7 @@
 // Damage stays contained: each error refuses the smallest scope of units that holds it (see
 // blame.ts), never the whole run, so a large codebase keeps its safe edits.
 import { ts } from 'ts-morph';
+import type { DiskProbes } from '../project/disk-probes.js';
 import type { Facts } from '../analyze/facts.js';
 import type { Plan } from '../plan/build-plan.js';
 import { Refusals } from '../plan/refusals.js';
@@ -20,6 +21,8 @@ export interface VerifyInput {
   facts: Facts;
   program: ts.Program;
   options: ts.CompilerOptions;
+  /** What building the program learnt about the disk (see project/disk-probes.ts). */
+  diskProbes?: DiskProbes;
   /** The plan for a set of refusals (called again after each refusal). */
   planWith: (refusals: Refusals) => Plan;
   /** Files the plan creates (the runtime modules it imports), path → text. */
@@ -51,7 +54,7 @@ export function verifyPlan(input: VerifyInput): VerifiedPlan {
     const edited = new Map([...plan.files].map(([path, edits]) => [path, edits.result()]));
     const apiChanged = filesWithApiEdits(plan);
     const regions = partialCheckCandidates(plan, input.program, input.options, apiChanged, imports.importersClosure(apiChanged));
-    const check = findNewTypeErrors(input.program, input.options, edited, input.newFilesOf(plan), imports, apiChanged, regions);
+    const check = findNewTypeErrors(input.program, input.options, edited, input.newFilesOf(plan), imports, apiChanged, regions, input.diskProbes);
     if (check.errors.length === 0) return { plan, typeErrors };
 
     const context: BlameContext = { plan, facts: input.facts, edited: check.edited, imports };
