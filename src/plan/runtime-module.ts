@@ -44,14 +44,17 @@ export function planRuntimeModules(config: Config, roots: readonly string[], fil
     return { modules: [single], moduleFor: () => single };
   }
   const rootDirs = roots.map((root) => (existsSync(root) && !/\.[cm]?[jt]sx?$/.test(root) ? root : dirname(root)));
-  const packageOf = (dir: string) => dirname(nearestPackageJson(dir) ?? join(dir, 'package.json'));
+  // Asked for every file of every plan: remembered per folder (the disk does not change during a run).
+  const packageOf = memoized((dir: string) => dirname(nearestPackageJson(dir) ?? join(dir, 'package.json')));
   const rootOfFile = (path: string) => rootDirs.find((dir) => path === dir || path.startsWith(`${dir}/`)) ?? rootDirs[0] ?? config.cwd;
-  /** The package a file belongs to: its root's, unless a package.json between them makes it another one. */
-  const packageOfFile = (path: string) => {
-    const rootPackage = packageOf(rootOfFile(path));
-    const own = packageOf(dirname(path));
-    return own !== rootPackage && own.startsWith(`${rootOfFile(path)}/`) ? own : rootPackage;
-  };
+  /** The package of the files in a folder: its root's, unless a package.json between them makes it another one. */
+  const packageOfDir = memoized((dir: string) => {
+    const root = rootOfFile(dir);
+    const rootPackage = packageOf(root);
+    const own = packageOf(dir);
+    return own !== rootPackage && own.startsWith(`${root}/`) ? own : rootPackage;
+  });
+  const packageOfFile = (path: string) => packageOfDir(dirname(path));
   const byPackage = new Map<string, { moduleDir: string; files: SourceText[] }>();
   for (const rootDir of rootDirs) {
     const key = packageOf(rootDir);
@@ -69,6 +72,15 @@ export function planRuntimeModules(config: Config, roots: readonly string[], fil
   }
   const fallback = [...modules.values()][0]!;
   return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOfFile(path)) ?? fallback };
+}
+
+function memoized(compute: (key: string) => string): (key: string) => string {
+  const known = new Map<string, string>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = compute(key)));
+    return value;
+  };
 }
 
 /** Where a workspace package's sources live: its `src/` when it has one, else the package itself. */
