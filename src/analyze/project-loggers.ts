@@ -106,6 +106,17 @@ const LIBRARY_BY_PATH: [RegExp, LoggerLibrary][] = [
   [/\/node_modules\/(@types\/)?bunyan\//, 'bunyan'],
 ];
 
+/** Whether a file's text names a logger library, or may spell one with an escape. */
+function namesLoggerLibrary(text: string): boolean {
+  return text.includes('\\u') || text.includes('\\x') || LIBRARY_NAMES.some((name) => text.includes(name));
+}
+
+function isModuleFile(file: ts.SourceFile): boolean {
+  return ts.isExternalModule(file) || (file as { commonJsModuleIndicator?: ts.Node }).commonJsModuleIndicator !== undefined;
+}
+
+const LIBRARY_NAMES: readonly LoggerLibrary[] = ['pino', 'winston', 'bunyan'];
+
 export class ProjectLoggers {
   private readonly names: ReadonlySet<string>;
   private readonly originCache = new Map<ts.Node, Origin | null>();
@@ -114,6 +125,8 @@ export class ProjectLoggers {
 
   /** `global.logger = require('./lib/logger')`: globals the program sets, by name (read lazily). */
   private globals: Map<string, ts.Expression> | undefined;
+  /** Some script (not a module) of the program names a logger library (see mayCreateLoggers). */
+  private scriptNamesLibrary: boolean | undefined;
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -240,9 +253,21 @@ export class ProjectLoggers {
     return { logger, method: callee.text };
   }
 
+  /**
+   * False when no call in the file can be a factory call (a syntax test that spares a symbol lookup
+   * per call). libraryOfFactoryCall knows a factory only through an import or require of the library
+   * where the callee is declared: in a module, that is the module itself, unless the name is a global
+   * that a script of the program declares.
+   */
+  private mayCreateLoggers(file: ts.SourceFile): boolean {
+    this.scriptNamesLibrary ??= this.files.some((f) => !isModuleFile(f) && namesLoggerLibrary(f.text));
+    return this.scriptNamesLibrary || !isModuleFile(file) || namesLoggerLibrary(file.text);
+  }
+
   /** Every pino/winston/bunyan logger created in a file (`.child()` loggers inherit, so they are not creations). */
   creationsIn(file: ts.SourceFile): LoggerCreation[] {
     const out: LoggerCreation[] = [];
+    if (!this.mayCreateLoggers(file)) return out;
     walk(file, (node) => {
       if (ts.isCallExpression(node)) {
         const library = this.libraryOfFactoryCall(node);
