@@ -40,35 +40,112 @@ export function parsesCleanly(file: ts.SourceFile): boolean {
   return (diagnostics?.length ?? 0) === 0;
 }
 
+/**
+ * The file's tokens in order: the tree's own token nodes, and the punctuation and keywords between
+ * them (`(`, `;`, `=>`), scanned from the gaps between a node's children. That is what getChildren
+ * would list, token for token (an empty list counts as an empty token, as its empty SyntaxList
+ * does), without creating a node per token and a list per NodeArray (test/format/layout-tokens
+ * holds getChildren as the reference).
+ */
 export function layoutTokens(file: ts.SourceFile): LayoutToken[] {
   const tokens: LayoutToken[] = [];
-  const visit = (node: ts.Node, owner: ts.Node) => {
-    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
-    if (ts.isJsxExpression(node) && node.expression && ts.isStringLiteral(node.expression) && node.expression.text.trim() === '') return; // prettier's {" "}
-    const children = node.getChildren(file);
-    if (children.length === 0 || ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isJsxText(node)) {
-      push(node, owner);
-      return;
-    }
-    const nextOwner = node.kind === ts.SyntaxKind.SyntaxList ? owner : node;
-    for (const child of children) visit(child, nextOwner);
-  };
+  const { text } = file;
   const push = (node: ts.Node, owner: ts.Node) => {
     if (node.kind === ts.SyntaxKind.EndOfFileToken) return;
-    const soft =
-      SOFT.has(node.kind) ||
-      (node.kind === ts.SyntaxKind.BarToken && ts.isUnionTypeNode(owner)) ||
-      (node.kind === ts.SyntaxKind.AmpersandToken && ts.isIntersectionTypeNode(owner));
-    const start = node.getStart(file);
     if (ts.isJsxText(node)) {
       // Words survive re-wrapping; the whitespace between them does not.
       for (const match of node.text.matchAll(/\S+/g)) tokens.push({ start: node.pos + match.index, end: node.pos + match.index + match[0].length, key: `x:${match[0]}`, soft: false });
       return;
     }
-    tokens.push({ start, end: node.end, key: keyOf(node, owner, file), soft });
+    tokens.push({ start: node.getStart(file), end: node.end, key: keyOf(node, owner, file), soft: isSoft(node.kind, owner) });
   };
-  visit(file, file);
+  /** Scans [pos, end) of `parent` (a gap between its children); returns how many tokens it found. */
+  const scanGap = (pos: number, end: number, parent: ts.Node) => {
+    let found = 0;
+    gapScanner.resetTokenState(pos);
+    while (pos < end) {
+      const kind = gapScanner.scan();
+      const tokenEnd = gapScanner.getTokenEnd();
+      if (tokenEnd <= end) {
+        if (kind === ts.SyntaxKind.Identifier) throw new Error(`layout tokens: an identifier in the trivia of ${ts.SyntaxKind[parent.kind]}`);
+        found++;
+        if (kind !== ts.SyntaxKind.EndOfFileToken) {
+          const start = gapScanner.getTokenStart();
+          tokens.push({ start, end: tokenEnd, key: `p:${text.slice(start, tokenEnd)}`, soft: isSoft(kind, parent) });
+        }
+      }
+      pos = tokenEnd;
+      if (kind === ts.SyntaxKind.EndOfFileToken) break;
+    }
+    return found;
+  };
+  /** An empty list is a token of its own (its empty SyntaxList), where its first token would start. */
+  const emptyList = (list: ts.NodeArray<ts.Node>) => {
+    let start = list.pos;
+    if (list.end !== list.pos) {
+      gapScanner.resetTokenState(list.pos);
+      gapScanner.scan();
+      start = gapScanner.getTokenStart();
+    }
+    tokens.push({ start, end: list.end, key: `p:${text.substring(start, list.end)}`, soft: false });
+  };
+  const visit = (node: ts.Node, owner: ts.Node): void => {
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
+    if (ts.isJsxExpression(node) && node.expression && ts.isStringLiteral(node.expression) && node.expression.text.trim() === '') return; // prettier's {" "}
+    // Token kinds (identifiers and literals included) have no children.
+    if (node.kind < ts.SyntaxKind.FirstNode) {
+      push(node, owner);
+      return;
+    }
+    let children = 0;
+    let pos = node.pos;
+    for (const doc of (node as { jsDoc?: readonly ts.Node[] }).jsDoc ?? []) {
+      children += scanGap(pos, doc.pos, node) + 1;
+      pos = doc.end;
+    }
+    pos = node.pos;
+    ts.forEachChild(
+      node,
+      (child) => {
+        children += scanGap(pos, child.pos, node) + 1;
+        visit(child, node);
+        pos = child.end;
+      },
+      (list) => {
+        children += scanGap(pos, list.pos, node) + 1;
+        let listed = 0;
+        let at = list.pos;
+        for (const element of list) {
+          listed += scanGap(at, element.pos, node) + 1;
+          visit(element, node);
+          at = element.end;
+        }
+        listed += scanGap(at, list.end, node);
+        if (listed === 0) emptyList(list);
+        pos = list.end;
+      },
+    );
+    children += scanGap(pos, node.end, node);
+    if (children === 0) push(node, owner);
+  };
+  gapScanner.setText(text);
+  try {
+    visit(file, file);
+  } finally {
+    gapScanner.setText(undefined);
+  }
   return tokens;
+}
+
+/** Scans the text between a node's children, as getChildren does (trivia skipped, standard variant). */
+const gapScanner = ts.createScanner(ts.ScriptTarget.Latest, true);
+
+function isSoft(kind: ts.SyntaxKind, owner: ts.Node): boolean {
+  return (
+    SOFT.has(kind) ||
+    (kind === ts.SyntaxKind.BarToken && ts.isUnionTypeNode(owner)) ||
+    (kind === ts.SyntaxKind.AmpersandToken && ts.isIntersectionTypeNode(owner))
+  );
 }
 
 function keyOf(node: ts.Node, owner: ts.Node, file: ts.SourceFile): string {
