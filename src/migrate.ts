@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 // Before ts-morph: TypeScript loads through the code cache, and ts-morph then gets that module.
 import { saveTypeScriptCodeCache } from './syntax/typescript.js';
-import { ts } from 'ts-morph';
+import { ts } from './syntax/typescript.js';
 import type { Config } from './config/config.js';
 import { analyze } from './analyze/analyze.js';
 import { traceNamesFrom } from './analyze/trace-names.js';

@@ -139,7 +139,8 @@ describe.concurrent('the installed package (npm install <tarball> --omit=dev)', 
     }
     const packageOf = (specifier: string) => specifier.replace(/^node:/, '').split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
     expect([...imported].filter((specifier) => !allowed.has(packageOf(specifier)))).toEqual([]);
-    expect(imported).toContain('ts-morph');
+    // The scan does see imports (TypeScript comes from ts-morph's install by path, not by import).
+    expect(imported).toContain('globby');
   });
 
   it('npx trace-migrate --version and --help (with examples)', async () => {

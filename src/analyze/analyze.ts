@@ -1,6 +1,6 @@
 // Whole-program analysis: groups of declarations, their call sites, how each trace parameter
 // is used and what each call passes. All type-checker work happens here, before any edit.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { SourceText } from '../syntax/source-text.js';
 import { slotParamName, type Component, type EditableFile, type Facts, type Slot } from './facts.js';
 import { functionDisplayName, referenceNameNode, shortText, thisParamOffset, walk, type FunctionLike } from '../syntax/function-likes.js';

@@ -1,7 +1,7 @@
 // Trace ids destructured from a parameter object (`function f({ userId, reqId }: Input)`): the
 // binding goes from the pattern, the property from the object literal each caller passes, and
 // from the parameter's type when that type exists only for this parameter.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { walk, type FunctionLike } from '../syntax/function-likes.js';
 import { bindingPropertyName } from './groups.js';
 

@@ -3,7 +3,7 @@
 // every emit of that event is known: listeners and emits are paired by the event's constant
 // name across the program, and the emits become the listeners' call sites (argument offset 1:
 // the event name comes first).
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { isFunctionLike, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
 
 const REGISTRATION_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);

@@ -1,7 +1,7 @@
 // The analysis result: plain facts about the program that the rules turn into edits. Computed
 // once per run with the type checker (before any edit invalidates it); decisions on top of
 // them (decide.ts) are cheap and can be recomputed when the type check refuses a unit.
-import type { ts } from 'ts-morph';
+import type { ts } from '../syntax/typescript.js';
 import type { SourceText } from '../syntax/source-text.js';
 import type { FunctionLike } from '../syntax/function-likes.js';
 import type { ConsoleMisuse, LogCall } from './log-calls.js';

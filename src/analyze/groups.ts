@@ -1,7 +1,7 @@
 // Declarations that must change together: a function's overloads, an interface method and
 // every implementation, a base method and its overrides, a function type and the functions
 // typed by it. Their trace parameter goes from all of them or from none.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { isFunctionLike, referenceNameNode, shortText, walk, type FunctionLike } from '../syntax/function-likes.js';
 import type { TraceNames } from './trace-names.js';
 import { UnionFind } from './union-find.js';

@@ -1,6 +1,6 @@
 // The files a module imports, directly or through the modules it imports (a few levels deep): what
 // a test exercises, so its assertions are matched only with log calls it can reach.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 
 const MAX_DEPTH = 4;
 

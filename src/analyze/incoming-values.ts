@@ -1,6 +1,6 @@
 // What a call site passes in a trace parameter's position: the caller's own trace id
 // (threaded), an origin, a literal, nothing — or a value of unknown provenance.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { isConstDeclaration } from '../syntax/declarations.js';
 import { isLiteralValue, isStringLike, isUndefinedValue, unwrapExpression } from '../syntax/function-likes.js';
 import type { OriginRecognizer } from './origin-expressions.js';

@@ -2,7 +2,7 @@
 // `export const CorrelationId = createParamDecorator((data, ctx) => ctx.switchToHttp().getRequest().correlationId || 'N/A')`
 // and `getX(@CorrelationId() id: string)`. What the decorator returns is what the parameter holds,
 // so its factory's return values say whether the parameter is the request's id.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { isFunctionLike, isLiteralValue, returnedExpressions, unwrapExpression } from '../syntax/function-likes.js';
 import { readsStoredId, type MiddlewareStore } from './middleware-stores.js';
 

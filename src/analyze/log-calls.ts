@@ -1,7 +1,7 @@
 // Which calls are logging calls, what they interpolate, and whether the log rule can convert them:
 // `console.*` always; the project's own loggers through project-loggers.ts. Decided here, once, so
 // the plan (which id mentions the log rule drops) and the rule (which calls it rewrites) agree.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { consoleMemberMethod, consoleMethodOf, isConsole, isJsonRecordLine } from '../syntax/console-calls.js';
 import { messageValues } from '../syntax/log-core/structured-log.js';
 import { shortText, unwrapExpression, walk } from '../syntax/function-likes.js';

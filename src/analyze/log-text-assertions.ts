@@ -2,7 +2,7 @@
 // expect.stringContaining('gpt-4'))`, `expect(warnSpy.mock.calls[0][0]).toContain('retrying')`, a
 // console spy asserted with a string. When the migration makes that message constant (or moves a
 // console call onto the facade), such a test fails; the report points at it. Syntax only.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { unwrapExpression, walk } from '../syntax/function-likes.js';
 
 export interface LogTextAssertion {

@@ -2,7 +2,7 @@
 // factory's object method), through the helpers it calls (`this.write(…)`, a module function), to
 // the calls that print — `console.*` and `stream.write(…)`. The logger-context rule injects the
 // trace context there, once per logger, instead of at every call site.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { isConstDeclaration } from '../syntax/declarations.js';
 import { unwrapExpression, walk } from '../syntax/function-likes.js';
 

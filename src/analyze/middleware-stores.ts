@@ -3,7 +3,7 @@
 // `request.reqId = …; done()` (Fastify hooks), `res.locals.requestId = …`. The handlers after it
 // read the stored id only to log it; running `next()` inside the id's context gives every one of
 // them (error handlers included) the id, so those reads become the context's id.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { calleeName, isFunctionLike, unwrapExpression, walk } from '../syntax/function-likes.js';
 import { isConstDeclaration } from '../syntax/declarations.js';
 import type { OriginRecognizer } from './origin-expressions.js';

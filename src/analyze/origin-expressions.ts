@@ -1,6 +1,6 @@
 // Recognises where a trace id is born: an incoming trace header, a fresh id generator, a
 // job/message payload's trace field, or a function that only ever returns one of those.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { calleeName, isLiteralValue, isStringLike, returnedExpressions, unwrapExpression, walk } from '../syntax/function-likes.js';
 import { isConstDeclaration } from '../syntax/declarations.js';
 import { decoratorFactories, injectedAlternatives } from './injected-params.js';

@@ -2,7 +2,7 @@
 // the rest of its block inside `withTrace`: the statements after it move into an arrow, so
 // everything that could change meaning when moved (return/break/continue across the arrow,
 // yield, hoisted declarations used earlier) is checked here.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { walk } from '../syntax/function-likes.js';
 
 export interface RestScope {

@@ -1,7 +1,7 @@
 // How a trace parameter's value is used inside its function: each reference, found by symbol,
 // is classified by the syntax layer (src/syntax/id-uses.ts); this file adds what needs the type
 // checker — telling references apart by symbol and following the locals the value lands in.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { consoleMethodOf } from '../syntax/console-calls.js';
 import { walk } from '../syntax/function-likes.js';
 import { classifyIdUse, type IdUse, type IsLogCall } from '../syntax/id-uses.js';

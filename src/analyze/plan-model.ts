@@ -1,7 +1,7 @@
 // What the rules will do, derived from the facts and the decisions: which parameters and
 // arguments go, which references read the context instead, which origins get a context.
 // Still no text: the rules turn this into edits.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { Decision } from './decide.js';
 import type { Component, Facts, Reason, Slot } from './facts.js';
 import { enclosingFunction, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';

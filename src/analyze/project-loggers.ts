@@ -10,7 +10,7 @@
 //    `ctx.log` too) is a logger of the project's own. How it takes fields comes from its method's
 //    signature — `(msg: string, fields: object)` or `(fields: object, msg: string)`, by types, else by
 //    parameter names (`msg`/`message` and `fields`/`meta`/`context`/`data`/…); undefined when unreadable.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { DEFAULT_LOGGER_NAMES } from '../config/config.js';
 import { RUNTIME_MODULE_MARKER } from '../runtime/runtime-options.js';
 import { returnedExpressions, unwrapExpression, walk } from '../syntax/function-likes.js';

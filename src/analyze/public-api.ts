@@ -3,7 +3,7 @@
 // their trace parameters stay unless --include-public-api says otherwise.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { isFunctionLike, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol } from './groups.js';
 import { nearestPackageJson } from '../syntax/package-json.js';

@@ -2,7 +2,7 @@
 // out-of-memory trap): one pass over identifiers whose text is a member's name (or an import
 // alias of it), each resolved once with the checker. A reference is a call site we can update,
 // an export, or a use the analysis cannot follow (which refuses the group).
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { calleeName, referenceNameNode, skipOuterExpressions, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol, type Group } from './groups.js';
 import { UnlinkedReferences } from './unlinked-references.js';

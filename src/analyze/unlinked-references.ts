@@ -5,7 +5,7 @@
 // parameter would shift the call's later arguments. So each is either linked — its receiver is
 // provably the module object the member was assigned on or exported from (through require,
 // import or import()) — or refuses the groups of that name, with the place it was found.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { isConstDeclaration } from '../syntax/declarations.js';
 import { referenceNameNode, shortText, storageName, unwrapExpression, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol, isProjectSource, type Group } from './groups.js';

@@ -1,6 +1,6 @@
 // Runs the rules over the plan model and collects their edits, counts and findings: the Plan,
 // plain data that both the writer and the dry-run diff read.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { Config } from '../config/config.js';
 import type { Decision } from '../analyze/decide.js';
 import { slotParamName, type Component, type Facts, type Reason } from '../analyze/facts.js';

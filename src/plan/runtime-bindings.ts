@@ -3,7 +3,7 @@
 // somewhere (a local `log` would shadow the import). An existing import of the runtime module
 // (a second run) is reused.
 import { dirname, resolve } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { walk } from '../syntax/function-likes.js';
 import type { RuntimeExport } from '../runtime/runtime-options.js';
 

@@ -1,7 +1,7 @@
 // Adds the import of the runtime module to a file that now uses it: into an existing import
 // of it, else as a new statement after the file's imports (or after its directive prologue),
 // in the file's module syntax, quote style and semicolon style.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { EditUnit } from '../syntax/edit-unit.js';
 import type { FileEdits } from '../syntax/file-edits.js';
 import type { ExistingRuntimeImport } from './runtime-bindings.js';

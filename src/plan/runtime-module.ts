@@ -2,7 +2,7 @@
 // each migrated file refers to it.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { SourceText } from '../syntax/source-text.js';

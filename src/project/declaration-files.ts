@@ -8,7 +8,7 @@
 // A file is reused only when its text is the same and it was created under the same settings: the
 // compiler options that affect parsing and binding (the document registry's key for them), the
 // language version, the module format and the JSDoc parsing mode.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 
 interface Entry {
   text: string;

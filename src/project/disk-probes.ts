@@ -3,7 +3,7 @@
 // extensions and its package.json files, once per importing file and again for the edited program
 // of the verify stage), and the disk does not change during a run. A DiskProbes remembers the
 // answers for one run: one object, shared by the run's hosts, never kept across runs.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 
 export class DiskProbes {
   private readonly files = new Map<string, boolean>();

@@ -1,7 +1,7 @@
 // context-reads: a removed trace parameter that is used for something other than logging or
 // passing on (an outgoing header, a derived tag, an error field) reads the current context
 // instead: `traceId()` — with the old default when there was one.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { Rule, RuleContext } from './rule.js';
 
 export const contextReads: Rule = {

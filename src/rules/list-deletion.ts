@@ -1,6 +1,6 @@
 // Deleting elements from a comma-separated list (arguments, parameters) so that commas,
 // line breaks and trailing commas come out as a person would have written them.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 
 export interface Range {
   start: number;

@@ -1,6 +1,6 @@
 // Tests whose assertions read the text of a log call the log rule just changed: each becomes a
 // finding at the assertion that names the call, so the user fixes the test in the same pull request.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { LogCall } from '../analyze/log-calls.js';
 import type { LogTextAssertion } from '../analyze/log-text-assertions.js';
 import { TEST_READS_LOG_TEXT } from '../report/grouped-entries.js';

@@ -3,7 +3,7 @@
 // its own — so the id that structured-logs drops from their messages is still in every record.
 // bunyan has no hook that runs per record, and loggers created elsewhere cannot be edited: those
 // get a `manual` finding that says what to add where.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { unwrapExpression } from '../syntax/function-likes.js';
 import type { LoggerCreation, ProjectLogger } from '../analyze/project-loggers.js';
 import { loggerSinksOf, type WriteSink } from '../analyze/logger-write-path.js';

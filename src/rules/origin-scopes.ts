@@ -2,7 +2,7 @@
 // randomUUID()`), the rest of the block runs inside `withTrace({ correlationId: reqId }, …)`,
 // so everything it calls and logs carries the id. `return`/`await` keep their meaning: the
 // wrap is returned when the block returned, awaited when it awaited.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { walk } from '../syntax/function-likes.js';
 import type { ScopeWrap } from '../analyze/plan-model.js';
 import { lineIndentAt, usesSemicolons } from '../syntax/source-layout.js';

@@ -1,6 +1,6 @@
 // The contract every rewrite rule follows: read facts and the plan model, add edits to the
 // files they touch, count what they did, and record what they could not do.
-import type { ts } from 'ts-morph';
+import type { ts } from '../syntax/typescript.js';
 import type { Config } from '../config/config.js';
 import type { Facts } from '../analyze/facts.js';
 import type { PlanModel } from '../analyze/plan-model.js';

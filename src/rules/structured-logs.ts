@@ -3,7 +3,7 @@
 // (pino/bunyan `logger.info({ fields }, 'msg')`, winston and the facade `logger.info('msg', { fields })`)
 // — a constant message with `{placeholders}`, named fields, the id prefix dropped. The rewrite is the
 // parser-neutral core in log-core/; this file describes TypeScript calls to it and places the text.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import { leftoverArgsOf, type ConsoleLogCall, type LoggerLogCall } from '../analyze/log-calls.js';
 import { valueShapeOf, type ShapeHooks } from '../syntax/log-shapes.js';
 import { unwrapExpression } from '../syntax/function-likes.js';

@@ -3,7 +3,7 @@
 // every call site, JSDoc `@param` tags naming it, and aliases (`const rid = reqId ?? 'x'`)
 // that nothing reads any more. A callback's unused parameters that only the id kept from being
 // last go too (lint's no-unused-vars would report them: see unused-trailing-params.ts).
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { FunctionLike } from '../syntax/function-likes.js';
 import { listDeletionRanges, statementLinesRange } from './list-deletion.js';
 import { unusedParamsLeftTrailing } from './unused-trailing-params.js';

@@ -4,7 +4,7 @@
 // and `(req, res, params, query) => …` is two new problems. So they go with the id — only in a
 // callback (a function written as an argument), whose calls are never edited by name, so no call
 // site is left passing more arguments than TypeScript allows.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { FunctionLike } from '../syntax/function-likes.js';
 
 /**

@@ -1,7 +1,7 @@
 // How a file imports things: ESM `import` or CommonJS `require`, and whether relative
 // specifiers carry an extension — so added imports look like the ones already there.
 import { dirname } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import { packageTypeOf } from './package-json.js';
 
 export { packageTypeOf };

@@ -1,5 +1,5 @@
 // Facts about a file's layout that generated text must match: indentation, quotes, line ends.
-import type { ts } from 'ts-morph';
+import type { ts } from './typescript.js';
 
 export function lineStartOf(text: string, pos: number): number {
   const nl = text.lastIndexOf('\n', pos - 1);

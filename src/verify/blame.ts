@@ -4,7 +4,7 @@
 // its file, the files it imports or that import it, and last every file connected to it by
 // imports. Verification refuses the smallest scope that holds units not refused yet, and climbs
 // a step each time the same error comes back — so an error is never charged to the whole run.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { Facts } from '../analyze/facts.js';
 import type { Plan } from '../plan/build-plan.js';
 import { distinctUnits, type EditUnit } from '../syntax/edit-unit.js';

@@ -15,7 +15,7 @@
 //   no longer suppresses anything nor looks at directives outside the checked statements.
 // Everything else an edit can break is inside the statements that hold it, which are checked;
 // module-level binding errors (a duplicate name) are reported for the whole file either way.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { Plan } from '../plan/build-plan.js';
 import type { FileEdits } from '../syntax/file-edits.js';
 import { isStatementList, type StatementList } from '../syntax/statement-lists.js';

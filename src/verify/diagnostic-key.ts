@@ -3,7 +3,7 @@
 // are checked in: the edited program checks the edited files first, so an error the project
 // already had can read `never[] | Row[]` after and `Row[] | never[]` before. Counting it as new
 // would refuse edits that added nothing; so the members of every union are sorted in the key.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 
 export function diagnosticKey(d: ts.Diagnostic): string {
   return `${d.code}:${unionOrderFree(ts.flattenDiagnosticMessageText(d.messageText, '\n'))}`;

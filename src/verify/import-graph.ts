@@ -1,7 +1,7 @@
 // Which project files import which, read once from the original program: the type check uses it
 // to check only files an edit can affect, and blame uses it to find the neighbours of an error.
 // Dynamic `import()` and `require()` anywhere in a file count: a call through them breaks too.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 
 export class ImportGraph {
   private readonly importers = new Map<string, Set<string>>();

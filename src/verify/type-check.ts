@@ -3,7 +3,7 @@
 // before (by code and message, not position). The original program is reused for every file
 // the edits did not touch.
 import { dirname } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { DiskProbes } from '../project/disk-probes.js';
 import { regionStatements, type TextRange } from './check-regions.js';
 import { diagnosticKey } from './diagnostic-key.js';

@@ -2,7 +2,7 @@
 // edits add errors, then plans again without them, until the edited program has no new errors.
 // Damage stays contained: each error refuses the smallest scope of units that holds it (see
 // blame.ts), never the whole run, so a large codebase keeps its safe edits.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/typescript.js';
 import type { DiskProbes } from '../project/disk-probes.js';
 import type { Facts } from '../analyze/facts.js';
 import type { Plan } from '../plan/build-plan.js';
