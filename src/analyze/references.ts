@@ -167,26 +167,27 @@ function moduleImports(file: ts.SourceFile): ModuleImport[] {
 
 /** `import { f as g }`, `export { f as g }`, `const { f: g } = require(…)`, default imports. */
 function addImportAliases(files: readonly ts.SourceFile[], names: Set<string>): void {
-  let grew = true;
-  while (grew) {
+  // One walk collects the renamings; the fixpoint then runs over them, not over the files again.
+  const renamings: { from: string; to: string }[] = [];
+  for (const file of files) {
+    // Imports and exports live in top-level statements; require() and destructuring of
+    // module objects (`const { f: g } = await import(…)`) may sit inside functions too.
+    for (const statement of file.statements) {
+      walk(statement, (node) => {
+        if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName) renamings.push({ from: node.propertyName.text, to: node.name.text });
+        else if (ts.isImportClause(node) && node.name) names.add(node.name.text);
+        else if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName) && ts.isIdentifier(node.name)) renamings.push({ from: node.propertyName.text, to: node.name.text });
+        else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer) && calleeName(node.initializer.expression) === 'require') names.add(node.name.text);
+        return true;
+      });
+    }
+  }
+  for (let grew = true; grew; ) {
     grew = false;
-    const add = (name: string | undefined) => {
-      if (name && !names.has(name)) {
-        names.add(name);
+    for (const { from, to } of renamings) {
+      if (names.has(from) && !names.has(to)) {
+        names.add(to);
         grew = true;
-      }
-    };
-    for (const file of files) {
-      // Imports and exports live in top-level statements; require() and destructuring of
-      // module objects (`const { f: g } = await import(…)`) may sit inside functions too.
-      for (const statement of file.statements) {
-        walk(statement, (node) => {
-          if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName && names.has(node.propertyName.text)) add(node.name.text);
-          else if (ts.isImportClause(node) && node.name) add(node.name.text);
-          else if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName) && names.has(node.propertyName.text) && ts.isIdentifier(node.name)) add(node.name.text);
-          else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer) && calleeName(node.initializer.expression) === 'require') add(node.name.text);
-          return true;
-        });
       }
     }
   }
