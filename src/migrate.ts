@@ -2,9 +2,8 @@
 // It never prints and never exits: everything it has to say is in the returned Report.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-// Before ts-morph: TypeScript loads through the code cache, and ts-morph then gets that module.
-import { saveTypeScriptCodeCache } from './syntax/typescript.js';
-import { ts } from './syntax/typescript.js';
+// First: TypeScript loads through the code cache before anything else can require it.
+import { saveTypeScriptCodeCache, ts } from './syntax/typescript.js';
 import type { Config } from './config/config.js';
 import { analyze } from './analyze/analyze.js';
 import { traceNamesFrom } from './analyze/trace-names.js';

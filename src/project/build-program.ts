@@ -8,10 +8,9 @@
 // serves from memory (the `typescript` package need not be installed).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ts } from '../syntax/typescript.js';
 import type { Config } from '../config/config.js';
 import type { SourceText } from '../syntax/source-text.js';
-import { requireFromTsMorph } from '../syntax/typescript.js';
+import { requireFromTsMorph, ts } from '../syntax/typescript.js';
 import { DeclarationFileCache, isDeclarationFileName, type ProgramDeclarationFiles } from './declaration-files.js';
 import { DiskProbes } from './disk-probes.js';
 
