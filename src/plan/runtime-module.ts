@@ -10,6 +10,7 @@ import { nodeBelowRuntimeMinimum, RUNTIME_MIN_NODE_MAJOR } from '../runtime/decl
 import { renderRuntimeModule } from '../runtime/render-runtime-module.js';
 import { RUNTIME_MODULE_MARKER, type RuntimeModuleOptions } from '../runtime/runtime-options.js';
 import { isTypeScriptFile, relativeImportsUseExtensions } from '../syntax/module-style.js';
+import { memoized } from '../syntax/memoized.js';
 import { dependsOn, nearestPackageJson, packageTypeOf } from '../syntax/package-json.js';
 
 export interface RuntimeModulePlan {
@@ -72,15 +73,6 @@ export function planRuntimeModules(config: Config, roots: readonly string[], fil
   }
   const fallback = [...modules.values()][0]!;
   return { modules: [...modules.values()], moduleFor: (path) => modules.get(packageOfFile(path)) ?? fallback };
-}
-
-function memoized(compute: (key: string) => string): (key: string) => string {
-  const known = new Map<string, string>();
-  return (key) => {
-    let value = known.get(key);
-    if (value === undefined) known.set(key, (value = compute(key)));
-    return value;
-  };
 }
 
 /** Where a workspace package's sources live: its `src/` when it has one, else the package itself. */
