@@ -163,7 +163,7 @@ async function formatText(formatter: FileFormatter, text: string, options: Prett
  * Prettier would print the lines the edits wrote as they are: each fits the width, what it would
  * join does not, and the options are those the rules wrote in (the file's own indentation, spaced
  * braces, trailing commas, parenthesised arrow parameters; quotes and semicolons were checked with
- * the lines).
+ * the lines). Lines a wrap moved deeper keep their author's layout while they fit the width.
  */
 function isLaidOutAsWritten(written: WrittenInPlace | undefined, options: PrettierOptions, ownStyle: PrettierOptions | undefined): boolean {
   if (!written || !ownStyle || options.useTabs !== ownStyle.useTabs || options.tabWidth !== ownStyle.tabWidth) return false;
@@ -176,7 +176,8 @@ function isLaidOutAsWritten(written: WrittenInPlace | undefined, options: Pretti
     for (const ch of line) n += ch === '\t' ? tabWidth : ch.charCodeAt(0) < 128 ? 1 : 2;
     return n;
   };
-  return written.lines.every((line) => columns(line) <= width) && written.joined.every((line) => columns(line) > width);
+  const fits = (line: string) => columns(line) <= width;
+  return written.lines.every(fits) && written.moved.every(fits) && written.joined.every((line) => !fits(line));
 }
 
 /** A file's own style, from the caller's parse when it has one. */

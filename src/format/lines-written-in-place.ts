@@ -12,7 +12,7 @@
 // is tested: a corpus and the example app give the same diff either way.
 import { ts } from '../syntax/typescript.js';
 import { isStatementList } from '../syntax/statement-lists.js';
-import type { TextEdit } from '../syntax/text-edit.js';
+import { applyEdits, type IndentedLines, type TextEdit } from '../syntax/text-edit.js';
 import { parseForLayout, parsesCleanly } from './layout-tokens.js';
 
 export interface WrittenInPlace {
@@ -20,6 +20,11 @@ export interface WrittenInPlace {
   lines: string[];
   /** Lines prettier would join if they fit (an arrow's body below its head): each must not. */
   joined: string[];
+  /**
+   * The lines a `withTrace(…)` wrap moved one level deeper, as they read now: they keep their
+   * author's layout, which prettier might change, and must only fit the width.
+   */
+  moved: string[];
 }
 
 /** The file's own style (fileStyleOptions): prettier would impose its quotes, semicolons and indentation on a written line. */
@@ -38,19 +43,35 @@ export interface WrittenStyle {
 export function linesWrittenInPlace(file: ts.SourceFile, edits: readonly TextEdit[], edited: string, style: WrittenStyle): WrittenInPlace | undefined {
   if (file.text.includes('\r') || edits.length === 0) return undefined;
   const joined: JoinedRange[] = [];
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const byStart = (list: readonly TextEdit[]) => [...list].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = byStart(edits);
+  // A wrap's own edits are checked like any other, on the original text, as if it were not there.
+  const unwrapped = byStart(withoutWraps(sorted));
   const indentUnit = style.useTabs ? '\t' : ' '.repeat(style.tabWidth ?? 2);
-  const layout: Layout = { file, sorted, semi: style.semi !== false, indentUnit, joined };
+  const layout: Layout = { file, sorted: unwrapped, semi: style.semi !== false, indentUnit, joined };
   for (const edit of sorted) if (!keepsLayout(layout, edit)) return undefined;
-  const asApplied = sorted.map((edit) => asWholeLines(file.text, edit) ?? edit);
   const ranges = [...new Map(joined.map((range) => [range.start, range])).values()];
-  const lines = writtenLines(asApplied, edited);
+  const asApplied = unwrapped.map((edit) => asWholeLines(file.text, edit) ?? edit);
+  const wraps = sorted.flatMap(wrapsIn);
+  // Inside a wrap, the lines its edits wrote are one level shallower here than in `edited`: `moved` has them as they read.
+  const lines = [...writtenLines(asApplied, wraps.length > 0 ? applyEdits(file.text, unwrapped) : edited), ...wraps.flatMap(({ head, tail }) => [head, tail].map((text) => text.replace(/^\n|\n$/g, '')))];
+  const moved = writtenLines(sorted, edited, (edit) => edit.indents !== undefined);
   // Prettier writes every string in the file's quote unless that needs more escapes: a line with the other quote, or an escaped one, goes to it.
   const otherQuote = style.singleQuote === false ? "'" : '"';
   if (lines.some((line) => line.includes(otherQuote) || /\\['"]/.test(line))) return undefined;
   // A trailing comma in a list on one line: prettier drops it.
   if (lines.some((line) => /,\s*[)\]}]/.test(line))) return undefined;
-  return { lines, joined: ranges.map((range) => joinedLine(file, sorted, range)) };
+  return { lines, joined: ranges.map((range) => joinedLine(file, unwrapped, range)), moved };
+}
+
+/** The edits with each wrap replaced by the edits inside it, at any depth. */
+function withoutWraps(edits: readonly TextEdit[]): TextEdit[] {
+  return edits.flatMap((edit) => (edit.indents ? withoutWraps(edit.indents.inner) : [edit]));
+}
+
+/** The wraps among the edits and inside them, at any depth. */
+function wrapsIn(edit: TextEdit): IndentedLines[] {
+  return edit.indents ? [edit.indents, ...edit.indents.inner.flatMap(wrapsIn)] : [];
 }
 
 interface Layout {
@@ -65,8 +86,22 @@ interface Layout {
 }
 
 function keepsLayout(layout: Layout, edit: TextEdit): boolean {
+  if (edit.indents) return wrapKeepsLayout(layout, edit.indents);
   const wholeLines = asWholeLines(layout.file.text, edit);
   return wholeLines ? wholeLinesKeepLayout(layout, wholeLines) : inLineEditKeepsLayout(layout, edit);
+}
+
+/**
+ * A wrap moves whole lines one level deeper, between a head that opens an arrow's block at the end
+ * of its line (`await withTrace({ … }, async () => {`) and `})`: prettier prints those two lines so
+ * when they fit. The moved lines keep their author's layout: nothing about them is prettier's to
+ * decide in a project without a formatter. So the wrap keeps the layout when it indents as the file
+ * does, writes no comment, and every edit inside it keeps the layout.
+ */
+function wrapKeepsLayout(layout: Layout, wrap: IndentedLines): boolean {
+  if (wrap.unit !== layout.indentUnit || /\/[/*]/.test(wrap.head + wrap.tail)) return false;
+  if (!/\{\r?\n$/.test(wrap.head) || !/^\r?\n[ \t]*\}\);?$/.test(wrap.tail)) return false;
+  return wrap.inner.every((edit) => keepsLayout(layout, edit));
 }
 
 // ── Edits inside a statement ──────────────────────────────────────────────────
@@ -454,8 +489,11 @@ function takesSemicolon(node: ts.Node): boolean {
   );
 }
 
-/** The lines of `edited` that hold text an edit wrote (an edit that only removes within a line: that line). */
-function writtenLines(sorted: readonly TextEdit[], edited: string): string[] {
+/**
+ * The lines of `edited` that hold text an edit wrote (an edit that only removes within a line: that
+ * line), of the edits `counts` picks (all by default; the others still shift the text).
+ */
+function writtenLines(sorted: readonly TextEdit[], edited: string, counts: (edit: TextEdit) => boolean = () => true): string[] {
   const all = edited.split('\n');
   // Edits are in order, so their places in `edited` are too: count line breaks as they go by.
   let counted = 0;
@@ -472,6 +510,7 @@ function writtenLines(sorted: readonly TextEdit[], edited: string): string[] {
   for (const edit of sorted) {
     const start = edit.start + shift;
     shift += edit.text.length - (edit.end - edit.start);
+    if (!counts(edit)) continue;
     if (edit.text === '' && edit.start !== edit.end && (start === 0 || edited[start - 1] === '\n')) continue; // whole lines removed
     const first = lineAt(start);
     const last = lineAt(edit.text.endsWith('\n') ? start + edit.text.length - 1 : start + edit.text.length);

@@ -53,11 +53,11 @@ function applyWrap(ctx: RuleContext, wrap: ScopeWrap): void {
   }
 
   const protectedStarts = literalLineStarts(scope.rest, file);
-  const body = edits.renderIndented(start, end, unit, (offset) => protectedStarts.has(offset));
   const keyword = scope.returns ? 'return ' : scope.awaits ? 'await ' : '';
-  const header = `${indent}${keyword}${withTrace}(${context}, ${scope.awaits ? 'async ' : ''}() => {${eol}`;
-  const footer = `${eol}${indent}})${semicolon}`;
-  edits.add(start, end, header + body + footer, [...wrap.owners, ...edits.ownersWithin(start, end)]);
+  const head = `${indent}${keyword}${withTrace}(${context}, ${scope.awaits ? 'async ' : ''}() => {${eol}`;
+  const tail = `${eol}${indent}})${semicolon}`;
+  const isProtected = (offset: number) => protectedStarts.has(offset);
+  edits.addIndented(start, end, { head, tail, unit, isProtected }, [...wrap.owners, ...edits.ownersWithin(start, end)]);
   ctx.counts.originsWrapped++;
 }
 

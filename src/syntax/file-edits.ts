@@ -3,7 +3,7 @@
 // `render`. Partial overlaps are bugs in a rule and throw.
 import type { SourceText } from './source-text.js';
 import { distinctUnits, type EditUnit } from './edit-unit.js';
-import { applyEdits, OverlappingEditsError, sortEdits, type TextEdit } from './text-edit.js';
+import { applyEdits, OverlappingEditsError, sortEdits, type IndentedLines, type TextEdit } from './text-edit.js';
 
 export class FileEdits {
   private edits: TextEdit[] = [];
@@ -20,7 +20,21 @@ export class FileEdits {
 
   /** Adds an edit; earlier edits inside its range are dropped (render them into `text` first). */
   add(start: number, end: number, text: string, owners: EditUnit | readonly EditUnit[]): void {
-    const edit: TextEdit = { file: this.source.path, start, end, text, owners: distinctUnits(isUnitList(owners) ? owners : [owners]) };
+    this.push({ file: this.source.path, start, end, text, owners: distinctUnits(isUnitList(owners) ? owners : [owners]) });
+  }
+
+  /**
+   * Replaces the whole lines [start, end) with `head`, those lines one `unit` deeper (as
+   * renderIndented gives them), and `tail`. The edit records what it moved (TextEdit.indents).
+   */
+  addIndented(start: number, end: number, lines: Omit<IndentedLines, 'inner'> & { isProtected: (originalLineStart: number) => boolean }, owners: readonly EditUnit[]): void {
+    const { head, tail, unit, isProtected } = lines;
+    const inner = this.edits.filter((e) => contains({ start, end }, e));
+    const text = head + this.renderIndented(start, end, unit, isProtected) + tail;
+    this.push({ file: this.source.path, start, end, text, owners: distinctUnits(owners), indents: { head, tail, unit, inner } });
+  }
+
+  private push(edit: TextEdit): void {
     const kept: TextEdit[] = [];
     for (const existing of this.edits) {
       if (contains(edit, existing)) continue;

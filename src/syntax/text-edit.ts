@@ -15,6 +15,22 @@ export interface TextEdit {
    * goes with the last edit of its file.
    */
   owners: readonly EditUnit[];
+  /**
+   * Set when the edit moves whole original lines one indentation level deeper between a line it
+   * writes before them and one after (a `withTrace(…)` wrap, FileEdits.addIndented). The format
+   * stage keeps moved lines as their author laid them out, and checks only what the edit wrote.
+   */
+  indents?: IndentedLines;
+}
+
+export interface IndentedLines {
+  /** The text before the moved lines (with its line break), and after them (with the one before it). */
+  head: string;
+  tail: string;
+  /** What each moved line gained at its start. */
+  unit: string;
+  /** The edits inside the moved lines, against the original text; the edit's text holds them already. */
+  inner: readonly TextEdit[];
 }
 
 export class OverlappingEditsError extends Error {

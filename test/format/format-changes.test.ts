@@ -36,7 +36,7 @@ describe('formatChanges in file-style mode', () => {
     // `f(id,reqId)` is not prettier's layout: if the file went through prettier, it would read `f(id, …)`.
     const before = ['export function g(id: string, reqId: string) {', '  return f(id,reqId,  1);', '}', ''].join('\n');
     const after = ['export function g(id: string) {', '  return f(id,  1);', '}', ''].join('\n');
-    const written = (lines: string[], joined: string[] = []) => new Map([[join(dir, 'w.ts'), { lines, joined }]]);
+    const written = (lines: string[], joined: string[] = []) => new Map([[join(dir, 'w.ts'), { lines, joined, moved: [] }]]);
     const run = (writtenInPlace: ReturnType<typeof written>, path = join(dir, 'w.ts')) => formatChanges([{ path, before, after }], dir, { writtenInPlace });
 
     it('is left as edited when its written lines fit and nothing they would join fits', async () => {
@@ -57,7 +57,7 @@ describe('formatChanges in file-style mode', () => {
       mkdirSync(sub, { recursive: true });
       writeFileSync(join(sub, '.editorconfig'), 'root = true\n[*]\nindent_style = tab\n');
       const path = join(sub, 'w.ts');
-      const { changes } = await formatChanges([{ path, before, after }], dir, { writtenInPlace: new Map([[path, { lines: ['  return f(id,  1);'], joined: [] }]]) });
+      const { changes } = await formatChanges([{ path, before, after }], dir, { writtenInPlace: new Map([[path, { lines: ['  return f(id,  1);'], joined: [], moved: [] }]]) });
       expect(changes[0]!.after).toContain('\treturn f(id, 1);');
     });
   });

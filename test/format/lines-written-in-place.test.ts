@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ts } from '../../src/syntax/typescript.js';
 import { applyEdits, type TextEdit } from '../../src/syntax/text-edit.js';
 import { linesWrittenInPlace } from '../../src/format/lines-written-in-place.js';
+import { FileEdits } from '../../src/syntax/file-edits.js';
 
 /** Replaces the `occurrence`-th `find` in `text` (an insertion when `find` is `^` followed by the anchor). */
 function replace(text: string, find: string, replacement: string, occurrence = 1): TextEdit {
@@ -35,6 +36,7 @@ describe('linesWrittenInPlace', () => {
     expect(result).toEqual({
       lines: ['export async function get(id: string): Promise<Row> {', '  const row = await repo.find(id);', "  log.info('got {id}', { id });"],
       joined: [],
+      moved: [],
     });
   });
 
@@ -79,6 +81,7 @@ describe('linesWrittenInPlace', () => {
     expect(check(arrow, (t) => [replace(t, ', reqId: string', ''), replace(t, ', reqId)', ')')])).toEqual({
       lines: ['export const count = async (repo: Store): Promise<number> =>', '  (await repo.query({})).length;'],
       joined: ['export const count = async (repo: Store): Promise<number> => (await repo.query({})).length;'],
+      moved: [],
     });
     const hugged = ['notify(reqId, row.id, (err: Error | null) =>', '  err ? reject(err) : resolve(),', ');', ''];
     expect(check(hugged, (t) => [replace(t, 'reqId, ', '')])?.joined).toEqual(['notify(row.id, (err: Error | null) => err ? reject(err) : resolve());']);
@@ -98,7 +101,7 @@ describe('linesWrittenInPlace', () => {
 
   it('keeps whole statements removed where no blank line piles up, and one-line statements inserted', () => {
     const body = ['function f(req: Req) {', '  const reqId = idOf(req);', '  work();', '', '  done();', '}', ''];
-    expect(check(body, (t) => [replace(t, '  const reqId = idOf(req);\n', '')])).toEqual({ lines: [], joined: [] });
+    expect(check(body, (t) => [replace(t, '  const reqId = idOf(req);\n', '')])).toEqual({ lines: [], joined: [], moved: [] });
     // The removal would leave a blank line right after `{` (prettier drops it).
     const blankAfter = ['function f(req: Req) {', '  const reqId = idOf(req);', '', '  work();', '}', ''];
     expect(check(blankAfter, (t) => [replace(t, '  const reqId = idOf(req);\n', '')])).toBeUndefined();
@@ -126,5 +129,56 @@ describe('linesWrittenInPlace', () => {
     expect(check(['[a, reqId].forEach(g)', ''], (t) => [replace(t, ', reqId', '')], '/p/f.ts', noSemi)).toBeUndefined();
     // A function head takes no semicolon.
     expect(check(['function f(a, reqId) {', '  return a', '}', ''], (t) => [replace(t, ', reqId', '')], '/p/f.ts', noSemi)?.lines).toEqual(['function f(a) {']);
+  });
+
+  describe('a withTrace wrap', () => {
+    const handler = [
+      'export async function get(req: Req, res: Res): Promise<void> {',
+      "  const reqId = req.headers['x-request-id'] ?? randomUUID();",
+      '  const rows = String(req.query.ids).split(",").filter(Boolean);',
+      '  console.log(`[${reqId}] got ${rows.length}`);',
+      '  res.json(await find(rows, reqId));',
+      '}',
+      '',
+    ];
+    /** The rules' edits: the log rewrite and the dropped argument inside the wrapped lines, then the wrap around them. */
+    function wrapped(lines: string[], { inner = (_t: string): TextEdit[] => [], unit = '  ', style = { singleQuote: false, semi: true, tabWidth: 2 } } = {}) {
+      const text = lines.join('\n');
+      const edits = new FileEdits({ path: '/p/f.ts', text, bom: false, eol: '\n', mode: 0o644 });
+      for (const edit of inner(text)) edits.add(edit.start, edit.end, edit.text, []);
+      const start = text.indexOf('  const rows');
+      const end = text.indexOf('\n}');
+      const head = '  await withTrace({ correlationId: reqId }, async () => {\n';
+      edits.addIndented(start, end, { head, tail: '\n  });', unit, isProtected: () => false }, []);
+      const file = ts.createSourceFile('/p/f.ts', text, ts.ScriptTarget.Latest, true);
+      return linesWrittenInPlace(file, edits.all, edits.result(), style);
+    }
+    const rewrites = (t: string) => [replace(t, 'console.log(`[${reqId}] got ${rows.length}`)', 'log.info("got {rowCount}", { rowCount: rows.length })'), replace(t, ', reqId))', '))')];
+
+    it('checks the lines it wrote and the edits inside it, and returns the moved lines for their width only', () => {
+      expect(wrapped(handler, { inner: rewrites })).toEqual({
+        // The rewritten lines as the rules wrote them (one level shallower than in the file), then the wrap's own lines.
+        lines: ['  log.info("got {rowCount}", { rowCount: rows.length });', '  res.json(await find(rows));', '  await withTrace({ correlationId: reqId }, async () => {', '  });'],
+        joined: [],
+        moved: [
+          '  await withTrace({ correlationId: reqId }, async () => {',
+          // Kept as its author wrote it: prettier would break the member chain, but it is not an edit.
+          '    const rows = String(req.query.ids).split(",").filter(Boolean);',
+          '    log.info("got {rowCount}", { rowCount: rows.length });',
+          '    res.json(await find(rows));',
+          '  });',
+        ],
+      });
+    });
+
+    it('sends the file to prettier when an edit inside it would, or when it indents otherwise than the file', () => {
+      const brokenCall = (t: string) => [replace(t, 'console.log(`[${reqId}] got ${rows.length}`)', 'log.info(\n    "got",\n  )')];
+      expect(wrapped(handler, { inner: brokenCall })).toBeUndefined();
+      expect(wrapped(handler, { inner: rewrites, unit: '    ' })).toBeUndefined();
+      expect(wrapped(handler, { inner: rewrites, style: { singleQuote: false, semi: true, tabWidth: 4 } })).toBeUndefined();
+      // A written line in the other quote: the quote check sees the lines inside the wrap too.
+      const otherQuote = (t: string) => [replace(t, 'console.log(`[${reqId}] got ${rows.length}`)', "log.info('got')")];
+      expect(wrapped(handler, { inner: otherQuote })).toBeUndefined();
+    });
   });
 });
