@@ -33,7 +33,8 @@ export class DeclarationFileCache {
       get: (fileName, text, createOptions) => {
         const key = [settings, createOptions.languageVersion, createOptions.impliedNodeFormat, createOptions.jsDocParsingMode, fileName].join('\0');
         const earlier = used.get(key) ?? this.kept.get(key);
-        const entry = earlier?.text === text ? earlier : { text, file: ts.createSourceFile(fileName, text, createOptions, true) };
+        // Without parent pointers, as the other files (build-program.ts): the first program's binder sets them.
+        const entry = earlier?.text === text ? earlier : { text, file: ts.createSourceFile(fileName, text, createOptions, false) };
         used.set(key, entry);
         return entry.file;
       },

@@ -48,7 +48,8 @@ export function findNewTypeErrors(
       const before = original.getSourceFile(fileName);
       const base = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions ?? languageVersion };
       const createOptions = before ? { ...base, impliedNodeFormat: before.impliedNodeFormat } : base;
-      return ts.createSourceFile(fileName, text, createOptions, true);
+      // No parent pointers from the parser: the binder sets them (the checker is created below, before any file is read).
+      return ts.createSourceFile(fileName, text, createOptions, false);
     }
     return unredirected(original.getSourceFile(fileName)) ?? baseGetSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
   };
@@ -67,6 +68,8 @@ export function findNewTypeErrors(
 
   const rootNames = [...new Set([...original.getRootFileNames(), ...newFiles.keys()])];
   const edited = ts.createProgram({ rootNames, options, host, oldProgram: original });
+  // Binds every file now: regionStatements walks the edited trees up through their parents.
+  edited.getTypeChecker();
 
   // The files whose types an edit can change: the edited ones, and the importers of those whose
   // declarations may change; all of them when a global script (no import/export) is edited.
