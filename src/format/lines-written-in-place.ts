@@ -6,10 +6,12 @@
 // file, most of a large migration's format stage. This decides it from the original syntax tree:
 // an edit qualifies when its line holds one whole statement (or member), or the one-line head of a
 // statement whose block body starts at the end of that line, or when it removes or inserts whole
-// one-line statements where prettier keeps the blank lines as they are. Anything else (an edit
-// across lines, a comment on the line, JSX, CRLF text, a block on one line, a quote or semicolon
-// or trailing comma the file's style would change) sends the file to prettier as before. Exactness
-// is tested: a corpus and the example app give the same diff either way.
+// one-line statements where prettier keeps the blank lines as they are, or when it is a
+// `withTrace(…)` wrap whose own edits qualify (the lines it only moves deeper keep their author's
+// layout). Anything else (an edit across lines, a comment on the line, JSX, CRLF text, a block on
+// one line, a quote or semicolon or trailing comma the file's style would change) sends the file to
+// prettier as before. Exactness is tested: a corpus and the example app give the same diff either
+// way, but for the lines a wrap moved.
 import { ts } from '../syntax/typescript.js';
 import { isStatementList } from '../syntax/statement-lists.js';
 import { applyEdits, type IndentedLines, type TextEdit } from '../syntax/text-edit.js';
