@@ -11,8 +11,11 @@ export interface TraceParamRecord {
   business: boolean;
 }
 
-/** Marks `business` on records related to a business id; call after the whole file was walked. */
-export function propagateBusinessIds(sourceFile: ts.SourceFile, records: readonly TraceParamRecord[], isLogCall: IsLogCall): void {
+/**
+ * Marks `business` on records related to a business id; call after the whole file was walked.
+ * `callsByName`: the file's calls of plain identifiers (`notify(…)`), by the name called.
+ */
+export function propagateBusinessIds(sourceFile: ts.SourceFile, records: readonly TraceParamRecord[], isLogCall: IsLogCall, callsByName: ReadonlyMap<string, readonly ts.CallExpression[]>): void {
   if (records.length === 0) return;
   const parentType = heritageRoots(sourceFile);
   const groups = new Map<string, TraceParamRecord[]>();
@@ -20,12 +23,10 @@ export function propagateBusinessIds(sourceFile: ts.SourceFile, records: readonl
     const key = groupKey(record, parentType);
     if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), record]);
   }
-  let calls: Map<string, ts.CallExpression[]> | undefined;
   for (const record of records) {
     const fn = record.param.parent;
     if (record.business || !ts.isFunctionDeclaration(fn) || !fn.name) continue;
-    calls ??= callsByCalleeName(sourceFile);
-    if (receivesBusinessLocal(calls.get(fn.name.text) ?? [], record, isLogCall)) record.business = true;
+    if (receivesBusinessLocal(callsByName.get(fn.name.text) ?? [], record, isLogCall)) record.business = true;
   }
   for (const members of groups.values()) {
     if (members.some((m) => m.business)) for (const member of members) member.business = true;
@@ -58,17 +59,6 @@ function heritageRoots(sourceFile: ts.SourceFile): (name: string) => string {
     }
   }
   return root;
-}
-
-/** Calls of plain identifiers (`notify(…)`), by the name called. */
-function callsByCalleeName(sourceFile: ts.SourceFile): Map<string, ts.CallExpression[]> {
-  const calls = new Map<string, ts.CallExpression[]>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) calls.set(node.expression.text, [...(calls.get(node.expression.text) ?? []), node]);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return calls;
 }
 
 /** One of the calls passes, at this parameter's position, a local its caller uses as a business id. */

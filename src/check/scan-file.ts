@@ -6,7 +6,7 @@ import { ts } from '../syntax/typescript.js';
 import type { LogScope } from '../config/config.js';
 import type { SourceText } from '../syntax/source-text.js';
 import { consoleMethodOf } from '../syntax/console-calls.js';
-import { idUsesByName, isBusinessUse } from '../syntax/id-uses.js';
+import { idUsesAmong, isBusinessUse } from '../syntax/id-uses.js';
 import { describeConsoleCall } from './console-call.js';
 import { propagateBusinessIds, type TraceParamRecord } from './related-params.js';
 
@@ -65,6 +65,7 @@ const { SyntaxKind, createSourceFile, forEachChild, flattenDiagnosticMessageText
 const { isParameter, isIdentifier, isCallExpression, isPrivateIdentifier, isStringLiteral, isNumericLiteral } = ts;
 const KIND_PARAMETER = SyntaxKind.Parameter;
 const KIND_CALL = SyntaxKind.CallExpression;
+const KIND_IDENTIFIER = SyntaxKind.Identifier;
 
 /**
  * How a declaration kind contributes to the scope path: its name; its name or "default" when it
@@ -101,6 +102,14 @@ type Candidate =
   | { param: ts.ParameterDeclaration; bound: ts.Identifier; scope: string[] }
   | { call: ts.CallExpression; scope: string[] };
 
+interface Walked {
+  candidates: Candidate[];
+  /** Every identifier named like a trace parameter, by name, in tree order (their uses decide business ids). */
+  named: Map<string, ts.Identifier[]>;
+  /** Calls of plain identifiers (`notify(…)`), by the name called. */
+  callsByName: Map<string, ts.CallExpression[]>;
+}
+
 export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
   const scriptKind = SCRIPT_KINDS[path.extname(source.path).toLowerCase()] ?? ts.ScriptKind.TS;
   // No parent pointers from the parser: the walk below sets them as it goes (one walk over the tree
@@ -125,7 +134,7 @@ export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
     };
   }
 
-  const candidates = walk(sourceFile, options);
+  const { candidates, named, callsByName } = walk(sourceFile, options);
   const matches: Match[] = [];
   const records: TraceParamRecord[] = [];
   const matchOf = new Map<TraceParamRecord, number>();
@@ -136,7 +145,7 @@ export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
     if ('param' in candidate) {
       // The parameter itself or a name destructured from it (`{ reqId }: Options`): the migration removes either.
       const { param, bound } = candidate;
-      const record: TraceParamRecord = { param, name: bound.text, business: isBusinessParameter(param, bound.text) };
+      const record: TraceParamRecord = { param, name: bound.text, business: isBusinessParameter(param, bound.text, named.get(bound.text) ?? []) };
       records.push(record);
       // Keys of business data stay (the migration keeps them too); the gate does not flag them.
       if (record.business) continue;
@@ -168,7 +177,7 @@ export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
       });
     }
   }
-  propagateBusinessIds(sourceFile, records, isConsoleCall);
+  propagateBusinessIds(sourceFile, records, isConsoleCall, callsByName);
   const dropped = new Set(records.filter((r) => r.business && matchOf.has(r)).map((r) => matchOf.get(r)!));
   return { matches: dropped.size === 0 ? matches : matches.filter((_, i) => !dropped.has(i)) };
 }
@@ -176,10 +185,18 @@ export function scanFile(source: SourceText, options: ScanOptions): ScanResult {
 /**
  * One walk over the tree: sets each node's parent pointer (what `setParentNodes` would do) and
  * collects, in tree order, each trace parameter name bound and each console call, with the names
- * of the declarations around it. Reads no parent pointer above the node it is at.
+ * of the declarations around it, and what deciding business ids needs (so that nothing walks the
+ * tree again). Reads no parent pointer above the node it is at.
  */
-function walk(sourceFile: ts.SourceFile, options: ScanOptions): Candidate[] {
+function walk(sourceFile: ts.SourceFile, options: ScanOptions): Walked {
   const candidates: Candidate[] = [];
+  const named = new Map<string, ts.Identifier[]>();
+  const callsByName = new Map<string, ts.CallExpression[]>();
+  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   const scope: string[] = [];
   let parent: ts.Node = sourceFile;
   const visit = (node: ts.Node): void => {
@@ -188,10 +205,14 @@ function walk(sourceFile: ts.SourceFile, options: ScanOptions): Candidate[] {
     if (name !== undefined) scope.push(name);
 
     const kind = node.kind;
-    if (kind === KIND_PARAMETER && isParameter(node)) {
+    if (kind === KIND_IDENTIFIER) {
+      const text = (node as ts.Identifier).text;
+      if (options.traceParamNames.has(text)) add(named, text, node as ts.Identifier);
+    } else if (kind === KIND_PARAMETER && isParameter(node)) {
       for (const bound of traceNamesBound(node.name, options.traceParamNames)) candidates.push({ param: node, bound, scope: [...scope] });
-    } else if (kind === KIND_CALL && isCallExpression(node) && consoleMethodOf(node) !== undefined) {
-      candidates.push({ call: node, scope: [...scope] });
+    } else if (kind === KIND_CALL && isCallExpression(node)) {
+      if (consoleMethodOf(node) !== undefined) candidates.push({ call: node, scope: [...scope] });
+      if (isIdentifier(node.expression)) add(callsByName, node.expression.text, node);
     }
 
     const outer = parent;
@@ -201,7 +222,7 @@ function walk(sourceFile: ts.SourceFile, options: ScanOptions): Candidate[] {
     if (name !== undefined) scope.pop();
   };
   forEachChild(sourceFile, visit);
-  return candidates;
+  return { candidates, named, callsByName };
 }
 
 const isConsoleCall = (call: ts.CallExpression) => consoleMethodOf(call) !== undefined;
@@ -212,10 +233,13 @@ function traceNamesBound(binding: ts.BindingName, names: ReadonlySet<string>): t
   return binding.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : traceNamesBound(element.name, names)));
 }
 
-/** A parameter (or a name destructured from it) its own function uses as a business id (a key, a comparison with data). */
-function isBusinessParameter(param: ts.ParameterDeclaration, name: string): boolean {
+/**
+ * A parameter (or a name destructured from it) its own function uses as a business id (a key, a
+ * comparison with data). `named`: the file's identifiers of that name.
+ */
+function isBusinessParameter(param: ts.ParameterDeclaration, name: string, named: readonly ts.Identifier[]): boolean {
   const body = (param.parent as ts.FunctionLikeDeclaration).body;
-  return body !== undefined && idUsesByName(name, body, isConsoleCall).some(isBusinessUse);
+  return body !== undefined && idUsesAmong(named, name, body, isConsoleCall).some(isBusinessUse);
 }
 
 /** The name a node adds to the scope path of what is found inside it, if it declares one. */

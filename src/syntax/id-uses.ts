@@ -349,21 +349,46 @@ function truncate(text: string): string {
  * Needs parent pointers. The type-aware analysis finds references by symbol instead (param-uses.ts).
  */
 export function idUsesByName(name: string, scope: ts.Node, isLogCall: IsLogCall, depth = 0): IdUse[] {
-  const uses: IdUse[] = [];
+  const references: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
     if (node !== scope && isFunctionLike(node) && declaresName(node, name)) return;
     if (node.kind === IDENTIFIER) {
-      if ((node as ts.Identifier).text === name && isValueReference(node as ts.Identifier)) {
-        const use = classifyIdUse(node as ts.Identifier, isLogCall);
-        uses.push(use);
-        const localScope = use.local && enclosingBlock(use.local.declaration);
-        if (use.local && localScope && depth < 4) uses.push(...idUsesByName(use.local.declaration.name.text, localScope, isLogCall, depth + 1));
-      }
+      if ((node as ts.Identifier).text === name) references.push(node as ts.Identifier);
       return;
     }
     forEachChild(node, visit);
   };
   visit(scope);
+  return usesOf(references, isLogCall, depth);
+}
+
+/**
+ * idUsesByName, for a caller whose own walk already collected the identifiers named `name` (all of
+ * the tree's, in tree order): the same uses, without walking `scope` again.
+ */
+export function idUsesAmong(named: readonly ts.Identifier[], name: string, scope: ts.Node, isLogCall: IsLogCall): IdUse[] {
+  const inScope = named.filter((id) => scope.pos <= id.pos && id.end <= scope.end && !isShadowedBelow(id, scope, name));
+  return usesOf(inScope, isLogCall, 0);
+}
+
+/** A function between the identifier and `scope` declares the name again. */
+function isShadowedBelow(id: ts.Identifier, scope: ts.Node, name: string): boolean {
+  for (let node = id.parent; node && node !== scope; node = node.parent) {
+    if (isFunctionLike(node) && declaresName(node, name)) return true;
+  }
+  return false;
+}
+
+/** How each reference that reads the id is used, with the uses of the locals it lands in. */
+function usesOf(references: readonly ts.Identifier[], isLogCall: IsLogCall, depth: number): IdUse[] {
+  const uses: IdUse[] = [];
+  for (const reference of references) {
+    if (!isValueReference(reference)) continue;
+    const use = classifyIdUse(reference, isLogCall);
+    uses.push(use);
+    const localScope = use.local && enclosingBlock(use.local.declaration);
+    if (use.local && localScope && depth < 4) uses.push(...idUsesByName(use.local.declaration.name.text, localScope, isLogCall, depth + 1));
+  }
   return uses;
 }
 
