@@ -17,8 +17,8 @@ import { displayPath } from '../project/display-path.js';
 import { emptySummary, REPORT_SCHEMA_VERSION, type FileResult, type Finding, type Report } from '../report/report.js';
 import { TOOL_NAME, toolVersion } from '../tool-info.js';
 import { compareWithBaseline, loadBaseline, renderBaseline, saveBaseline, toBaselineEntries, type BaselineEntry } from './baseline.js';
-import { assignFingerprints, type FingerprintInput } from './fingerprint.js';
-import type { ScanOptions } from './scan-file.js';
+import { assignFingerprints } from './fingerprint.js';
+import type { ScanOptions, ScanResult } from './scan-file.js';
 import { startScanPool, type ScanPool } from './scan-pool.js';
 
 export async function check(config: Config): Promise<Report> {
@@ -42,7 +42,6 @@ export async function check(config: Config): Promise<Report> {
     await pool.close();
   }
   const { files, findings } = scan;
-  assignFingerprints(scan.identities).forEach((fingerprint, i) => (findings[i].fingerprint = fingerprint));
 
   const gating = findings.filter(failsGate);
   const summary = {
@@ -80,54 +79,67 @@ export async function check(config: Config): Promise<Report> {
 
 interface ScannedFiles {
   files: FileResult[];
+  /** With their fingerprints. */
   findings: Finding[];
-  /** What identifies each finding (same order as `findings`) for its fingerprint. */
-  identities: FingerprintInput[];
   filesScanned: number;
 }
 
-/** Scans every discovered file: its matches, or its parse failure, as findings. */
-async function scanFiles(config: Config, discovery: Discovery, pool: ScanPool): Promise<ScannedFiles> {
-  const results = await pool.scan(discovery.files);
-  const out: ScannedFiles = { files: [...discovery.fileResults], findings: [], identities: [], filesScanned: 0 };
-  const add = (finding: Finding, identity: Omit<FingerprintInput, 'file' | 'ruleId'>) => {
-    out.findings.push(finding);
-    out.identities.push({ file: finding.file, ruleId: finding.ruleId, ...identity });
-  };
+/** One file's part of the scan: its findings (fingerprinted), and its result when it failed. */
+interface FileFindings {
+  failed?: FileResult;
+  findings: Finding[];
+}
 
-  for (const finding of discovery.findings) add(finding, { scope: [], code: finding.message });
-  discovery.files.forEach((source, i) => {
-    const file = displayPath(config.cwd, source.path);
-    const result = results[i]!;
-    if (result.parseFailure) {
-      const { start, count } = result.parseFailure;
-      const message = result.parseFailure.message.replace(/\.$/, '');
-      const more = count > 1 ? ` (and ${count - 1} more syntax error${count > 2 ? 's' : ''})` : '';
-      out.files.push({ path: file, status: 'failed', reason: `does not parse: ${message} at ${start.line}:${start.column}` });
-      add(
-        { ruleId: 'project', kind: 'error', file, line: start.line, column: start.column, message: `Does not parse: ${message}${more}.` },
-        { scope: [], code: message },
-      );
-      return;
-    }
-    out.filesScanned++;
-    for (const match of result.matches) {
-      add(
-        {
-          ruleId: match.ruleId,
-          kind: 'manual',
-          file,
-          line: match.start.line,
-          column: match.start.column,
-          endLine: match.end.line,
-          endColumn: match.end.column,
-          message: match.message,
-        },
-        { scope: match.scope, code: match.code },
-      );
-    }
-  });
-  return out;
+/**
+ * Scans every discovered file: its matches, or its parse failure, as findings. Each file's findings
+ * are made as its result comes back, while the threads parse the next ones: a fingerprint depends
+ * on its own file's findings only (fingerprint.ts).
+ */
+async function scanFiles(config: Config, discovery: Discovery, pool: ScanPool): Promise<ScannedFiles> {
+  const perFile: FileFindings[] = new Array(discovery.files.length);
+  const toFindings = (i: number, result: ScanResult) => (perFile[i] = fileFindings(displayPath(config.cwd, discovery.files[i]!.path), result));
+  const results = await pool.scan(discovery.files, toFindings);
+  results.forEach((result, i) => perFile[i] ?? toFindings(i, result));
+  const discoveryFindings = withFingerprints(discovery.findings.map((finding) => ({ finding, scope: [], code: finding.message })));
+  return {
+    files: [...discovery.fileResults, ...perFile.flatMap((file) => file.failed ?? [])],
+    findings: [...discoveryFindings, ...perFile.flatMap((file) => file.findings)],
+    filesScanned: perFile.filter((file) => !file.failed).length,
+  };
+}
+
+function fileFindings(file: string, result: ScanResult): FileFindings {
+  if (result.parseFailure) {
+    const { start, count } = result.parseFailure;
+    const message = result.parseFailure.message.replace(/\.$/, '');
+    const more = count > 1 ? ` (and ${count - 1} more syntax error${count > 2 ? 's' : ''})` : '';
+    const finding: Finding = { ruleId: 'project', kind: 'error', file, line: start.line, column: start.column, message: `Does not parse: ${message}${more}.` };
+    return {
+      failed: { path: file, status: 'failed', reason: `does not parse: ${message} at ${start.line}:${start.column}` },
+      findings: withFingerprints([{ finding, scope: [], code: message }]),
+    };
+  }
+  const findings = result.matches.map((match) => ({
+    finding: {
+      ruleId: match.ruleId,
+      kind: 'manual' as const,
+      file,
+      line: match.start.line,
+      column: match.start.column,
+      endLine: match.end.line,
+      endColumn: match.end.column,
+      message: match.message,
+    },
+    scope: match.scope,
+    code: match.code,
+  }));
+  return { findings: withFingerprints(findings) };
+}
+
+/** The findings with their fingerprints, from what identifies each (in source order within each file). */
+function withFingerprints(found: readonly { finding: Finding; scope: readonly string[]; code: string }[]): Finding[] {
+  const fingerprints = assignFingerprints(found.map(({ finding, scope, code }) => ({ file: finding.file, ruleId: finding.ruleId, scope, code })));
+  return found.map(({ finding }, i) => ({ ...finding, fingerprint: fingerprints[i] }));
 }
 
 /**

@@ -29,9 +29,15 @@ export interface PoolOptions {
   batchSize?: number;
 }
 
+/** Told each file's result as soon as it is known (by its index in the sources), in no set order. */
+export type OnScanned = (index: number, result: ScanResult) => void;
+
 export interface ScanPool {
-  /** Each file's scan result, in the order given. Once per pool. */
-  scan(sources: readonly SourceText[]): Promise<ScanResult[]>;
+  /**
+   * Each file's scan result, in the order given; `onScanned` hears of each as it comes, so the caller
+   * can turn results into findings while the threads are still parsing. Once per pool.
+   */
+  scan(sources: readonly SourceText[], onScanned?: OnScanned): Promise<ScanResult[]>;
   /** Stops the workers; call it whether or not `scan` ran. */
   close(): Promise<void>;
 }
@@ -59,14 +65,17 @@ export function startScanPool(options: ScanOptions, pool: PoolOptions = {}): Sca
   const early = takePrestarted(canStart && pool.maxWorkers === undefined);
   const workers = canStart ? [early ?? startWorker()] : [];
   return {
-    scan: async (sources) => {
-      const parse = sources.flatMap((source, i) => (couldHaveMatches(source.text, options) ? [i] : []));
+    scan: async (sources, onScanned = () => {}) => {
+      const results: ScanResult[] = sources.map(() => ({ matches: [] }));
+      const parse: number[] = [];
+      sources.forEach((source, i) => (couldHaveMatches(source.text, options) ? parse.push(i) : onScanned(i, results[i]!)));
       if (parse.length === 0) await stop(workers);
       const more = Math.min(maxWorkers, Math.floor(parse.length / (pool.minFilesPerWorker ?? 10_000))) - workers.length;
       for (let i = 0; i < more && canStart; i++) workers.push(startWorker());
-      const parsed = await scanOnThreads(parse.map((i) => sources[i]), options, workers, pool.batchSize ?? 50);
-      const results: ScanResult[] = sources.map(() => ({ matches: [] }));
-      parse.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
+      await scanOnThreads(parse.map((i) => sources[i]!), options, workers, pool.batchSize ?? 50, (i, result) => {
+        results[parse[i]!] = result;
+        onScanned(parse[i]!, result);
+      });
       return results;
     },
     close: () => stop(workers),
@@ -105,9 +114,14 @@ async function stop(workers: Worker[]): Promise<void> {
   await Promise.all(workers.splice(0).map((worker) => worker.terminate()));
 }
 
-async function scanOnThreads(sources: SourceText[], options: ScanOptions, workers: readonly Worker[], batchSize: number): Promise<ScanResult[]> {
+/** Scans the sources on the workers (batches a failed one left: here); tells `onScanned` each file's result by its index. */
+async function scanOnThreads(sources: SourceText[], options: ScanOptions, workers: readonly Worker[], batchSize: number, onScanned: OnScanned): Promise<void> {
   const batchCount = Math.ceil(sources.length / batchSize);
   const answers: (ScanResult[] | undefined)[] = new Array(batchCount);
+  const answer = (id: number, results: ScanResult[]) => {
+    answers[id] = results;
+    results.forEach((result, i) => onScanned(id * batchSize + i, result));
+  };
   const claims = new Int32Array(new SharedArrayBuffer(4));
   const job: ScanJob = {
     sources,
@@ -115,24 +129,23 @@ async function scanOnThreads(sources: SourceText[], options: ScanOptions, worker
     claims: claims.buffer as SharedArrayBuffer,
     options: { traceParamNames: [...options.traceParamNames], logScope: options.logScope },
   };
-  await Promise.all(workers.map((worker) => runJob(worker, job, answers)));
+  await Promise.all(workers.map((worker) => runJob(worker, job, answer)));
 
   // No worker, or one that failed: the main thread loads the parser and scans what is left.
   const missing = Array.from({ length: batchCount }, (_, id) => id).filter((id) => answers[id] === undefined);
   if (missing.length > 0) {
     const { scanBatch } = await import('./scan-worker.js');
-    for (const id of missing) answers[id] = scanBatch(batchOf(sources, id, batchSize), options);
+    for (const id of missing) answer(id, scanBatch(batchOf(sources, id, batchSize), options));
   }
-  return answers.flat() as ScanResult[];
 }
 
-/** Gives the worker the job and collects its answers; resolves when it is done, or has failed. */
-function runJob(worker: Worker, job: ScanJob, answers: (ScanResult[] | undefined)[]): Promise<void> {
+/** Gives the worker the job and hands on its answers; resolves when it is done, or has failed. */
+function runJob(worker: Worker, job: ScanJob, answer: (id: number, results: ScanResult[]) => void): Promise<void> {
   return new Promise((resolve) => {
     worker.ref();
-    worker.on('message', (answer: ScanAnswer) => {
-      if (answer === null) resolve();
-      else answers[answer.id] = answer.results;
+    worker.on('message', (message: ScanAnswer) => {
+      if (message === null) resolve();
+      else answer(message.id, message.results);
     });
     worker.once('error', () => resolve());
     worker.once('exit', () => resolve());
