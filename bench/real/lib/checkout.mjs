@@ -47,11 +47,19 @@ export function checkout(service, workRoot) {
   return { dir, fresh: true };
 }
 
-/** Installs once per checkout; the marker records a successful install. */
+/**
+ * Installs once per checkout; the marker records a successful install. What the install changed in
+ * the tree (a rewritten lockfile, a dependency it had to drop from package.json) is committed, so
+ * the migration's diff holds only the tool's edits and a rerun resets to the installed tree.
+ */
 export async function install(service, dir, timeoutMs) {
   const marker = join(dir, '.git', 'bench-real-installed');
   if (existsSync(marker)) return { ok: true, skipped: true, seconds: 0 };
   const result = await runCommand(service.install, dir, timeoutMs);
-  if (result.code === 0) writeFileSync(marker, service.install + '\n');
+  if (result.code === 0) {
+    git(dir, ['add', '-A']);
+    git(dir, ['commit', '-qm', `installed: ${service.install}`, '--no-verify', '--allow-empty']);
+    writeFileSync(marker, service.install + '\n');
+  }
   return { ok: result.code === 0, skipped: false, seconds: result.seconds, output: result.output, timedOut: result.timedOut };
 }
