@@ -5,6 +5,7 @@
 // the event name comes first).
 import { ts } from '../syntax/typescript.js';
 import { isFunctionLike, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
+import { pushTo } from '../syntax/multimap.js';
 
 const REGISTRATION_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -19,7 +20,6 @@ export interface EventWiring {
 
 export function findEventWiring(checker: ts.TypeChecker, files: readonly ts.SourceFile[]): EventWiring {
   const wiring: EventWiring = { listeners: new Map(), emits: new Map(), unknown: new Map() };
-  const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
   for (const file of files) {
     if (!file.text.includes('emit') && !file.text.includes('.on') && !file.text.includes('Listener')) continue;
     walk(file, (node) => {
@@ -37,11 +37,11 @@ export function findEventWiring(checker: ts.TypeChecker, files: readonly ts.Sour
         return true;
       }
       if (isEmit) {
-        push(wiring.emits, event, node);
+        pushTo(wiring.emits, event, node);
         return true;
       }
       const listener = node.arguments[1] && unwrapExpression(node.arguments[1]);
-      if (listener && isFunctionLike(listener)) push(wiring.listeners, event, listener);
+      if (listener && isFunctionLike(listener)) pushTo(wiring.listeners, event, listener);
       else if (listener) wiring.unknown.set(event, { node, reason: `a listener for '${event}' is registered by reference` });
       return true;
     });

@@ -4,6 +4,7 @@
 // and a parameter that a caller in the file hands a local the caller uses as a key is that key.
 import { ts } from '../syntax/typescript.js';
 import { idUsesByName, isBusinessUse, type IsLogCall } from '../syntax/id-uses.js';
+import { pushTo } from '../syntax/multimap.js';
 
 export interface TraceParamRecord {
   param: ts.ParameterDeclaration;
@@ -21,7 +22,7 @@ export function propagateBusinessIds(sourceFile: ts.SourceFile, records: readonl
   const groups = new Map<string, TraceParamRecord[]>();
   for (const record of records) {
     const key = groupKey(record, parentType);
-    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), record]);
+    if (key !== undefined) pushTo(groups, key, record);
   }
   for (const record of records) {
     const fn = record.param.parent;

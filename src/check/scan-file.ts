@@ -7,6 +7,7 @@ import type { LogScope } from '../config/config.js';
 import type { SourceText } from '../syntax/source-text.js';
 import { consoleMethodOf } from '../syntax/console-calls.js';
 import { idUsesAmong, isBusinessUse } from '../syntax/id-uses.js';
+import { pushTo } from '../syntax/multimap.js';
 import { describeConsoleCall } from './console-call.js';
 import { propagateBusinessIds, type TraceParamRecord } from './related-params.js';
 
@@ -192,11 +193,6 @@ function walk(sourceFile: ts.SourceFile, options: ScanOptions): Walked {
   const candidates: Candidate[] = [];
   const named = new Map<string, ts.Identifier[]>();
   const callsByName = new Map<string, ts.CallExpression[]>();
-  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
   const scope: string[] = [];
   let parent: ts.Node = sourceFile;
   const visit = (node: ts.Node): void => {
@@ -207,12 +203,12 @@ function walk(sourceFile: ts.SourceFile, options: ScanOptions): Walked {
     const kind = node.kind;
     if (kind === KIND_IDENTIFIER) {
       const text = (node as ts.Identifier).text;
-      if (options.traceParamNames.has(text)) add(named, text, node as ts.Identifier);
+      if (options.traceParamNames.has(text)) pushTo(named, text, node as ts.Identifier);
     } else if (kind === KIND_PARAMETER && isParameter(node)) {
       for (const bound of traceNamesBound(node.name, options.traceParamNames)) candidates.push({ param: node, bound, scope: [...scope] });
     } else if (kind === KIND_CALL && isCallExpression(node)) {
       if (consoleMethodOf(node) !== undefined) candidates.push({ call: node, scope: [...scope] });
-      if (isIdentifier(node.expression)) add(callsByName, node.expression.text, node);
+      if (isIdentifier(node.expression)) pushTo(callsByName, node.expression.text, node);
     }
 
     const outer = parent;
