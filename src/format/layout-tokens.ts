@@ -48,19 +48,82 @@ export function parsesCleanly(file: ts.SourceFile): boolean {
  * holds getChildren as the reference).
  */
 export function layoutTokens(file: ts.SourceFile): LayoutToken[] {
-  const tokens: LayoutToken[] = [];
-  const { text } = file;
-  const push = (node: ts.Node, owner: ts.Node) => {
+  const collector = new TokenCollector(file);
+  gapScanner.setText(file.text);
+  try {
+    collector.visit(file, file);
+  } finally {
+    gapScanner.setText(undefined);
+  }
+  return collector.tokens;
+}
+
+/** Collects one file's tokens: the nodes' own tokens (visit), and the punctuation between them (scanGap). */
+class TokenCollector {
+  readonly tokens: LayoutToken[] = [];
+  private readonly text: string;
+
+  constructor(private readonly file: ts.SourceFile) {
+    this.text = file.text;
+  }
+
+  visit(node: ts.Node, owner: ts.Node): void {
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
+    if (ts.isJsxExpression(node) && node.expression && ts.isStringLiteral(node.expression) && node.expression.text.trim() === '') return; // prettier's {" "}
+    // Token kinds (identifiers and literals included) have no children.
+    if (node.kind < ts.SyntaxKind.FirstNode) {
+      this.push(node, owner);
+      return;
+    }
+    let children = 0;
+    let pos = node.pos;
+    for (const doc of (node as { jsDoc?: readonly ts.Node[] }).jsDoc ?? []) {
+      children += this.scanGap(pos, doc.pos, node) + 1;
+      pos = doc.end;
+    }
+    pos = node.pos;
+    ts.forEachChild(
+      node,
+      (child) => {
+        children += this.scanGap(pos, child.pos, node) + 1;
+        this.visit(child, node);
+        pos = child.end;
+      },
+      (list) => {
+        children += this.scanGap(pos, list.pos, node) + 1;
+        this.visitList(list, node);
+        pos = list.end;
+      },
+    );
+    children += this.scanGap(pos, node.end, node);
+    if (children === 0) this.push(node, owner);
+  }
+
+  /** A NodeArray's elements and the separators between them; an empty list is a token of its own. */
+  private visitList(list: ts.NodeArray<ts.Node>, owner: ts.Node): void {
+    let listed = 0;
+    let at = list.pos;
+    for (const element of list) {
+      listed += this.scanGap(at, element.pos, owner) + 1;
+      this.visit(element, owner);
+      at = element.end;
+    }
+    listed += this.scanGap(at, list.end, owner);
+    if (listed === 0) this.emptyList(list);
+  }
+
+  private push(node: ts.Node, owner: ts.Node): void {
     if (node.kind === ts.SyntaxKind.EndOfFileToken) return;
     if (ts.isJsxText(node)) {
       // Words survive re-wrapping; the whitespace between them does not.
-      for (const match of node.text.matchAll(/\S+/g)) tokens.push({ start: node.pos + match.index, end: node.pos + match.index + match[0].length, key: `x:${match[0]}`, soft: false });
+      for (const match of node.text.matchAll(/\S+/g)) this.tokens.push({ start: node.pos + match.index, end: node.pos + match.index + match[0].length, key: `x:${match[0]}`, soft: false });
       return;
     }
-    tokens.push({ start: node.getStart(file), end: node.end, key: keyOf(node, owner, file), soft: isSoft(node.kind, owner) });
-  };
+    this.tokens.push({ start: node.getStart(this.file), end: node.end, key: keyOf(node, owner, this.file), soft: isSoft(node.kind, owner) });
+  }
+
   /** Scans [pos, end) of `parent` (a gap between its children); returns how many tokens it found. */
-  const scanGap = (pos: number, end: number, parent: ts.Node) => {
+  private scanGap(pos: number, end: number, parent: ts.Node): number {
     let found = 0;
     gapScanner.resetTokenState(pos);
     while (pos < end) {
@@ -71,70 +134,25 @@ export function layoutTokens(file: ts.SourceFile): LayoutToken[] {
         found++;
         if (kind !== ts.SyntaxKind.EndOfFileToken) {
           const start = gapScanner.getTokenStart();
-          tokens.push({ start, end: tokenEnd, key: `p:${text.slice(start, tokenEnd)}`, soft: isSoft(kind, parent) });
+          this.tokens.push({ start, end: tokenEnd, key: `p:${this.text.slice(start, tokenEnd)}`, soft: isSoft(kind, parent) });
         }
       }
       pos = tokenEnd;
       if (kind === ts.SyntaxKind.EndOfFileToken) break;
     }
     return found;
-  };
+  }
+
   /** An empty list is a token of its own (its empty SyntaxList), where its first token would start. */
-  const emptyList = (list: ts.NodeArray<ts.Node>) => {
+  private emptyList(list: ts.NodeArray<ts.Node>): void {
     let start = list.pos;
     if (list.end !== list.pos) {
       gapScanner.resetTokenState(list.pos);
       gapScanner.scan();
       start = gapScanner.getTokenStart();
     }
-    tokens.push({ start, end: list.end, key: `p:${text.substring(start, list.end)}`, soft: false });
-  };
-  const visit = (node: ts.Node, owner: ts.Node): void => {
-    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
-    if (ts.isJsxExpression(node) && node.expression && ts.isStringLiteral(node.expression) && node.expression.text.trim() === '') return; // prettier's {" "}
-    // Token kinds (identifiers and literals included) have no children.
-    if (node.kind < ts.SyntaxKind.FirstNode) {
-      push(node, owner);
-      return;
-    }
-    let children = 0;
-    let pos = node.pos;
-    for (const doc of (node as { jsDoc?: readonly ts.Node[] }).jsDoc ?? []) {
-      children += scanGap(pos, doc.pos, node) + 1;
-      pos = doc.end;
-    }
-    pos = node.pos;
-    ts.forEachChild(
-      node,
-      (child) => {
-        children += scanGap(pos, child.pos, node) + 1;
-        visit(child, node);
-        pos = child.end;
-      },
-      (list) => {
-        children += scanGap(pos, list.pos, node) + 1;
-        let listed = 0;
-        let at = list.pos;
-        for (const element of list) {
-          listed += scanGap(at, element.pos, node) + 1;
-          visit(element, node);
-          at = element.end;
-        }
-        listed += scanGap(at, list.end, node);
-        if (listed === 0) emptyList(list);
-        pos = list.end;
-      },
-    );
-    children += scanGap(pos, node.end, node);
-    if (children === 0) push(node, owner);
-  };
-  gapScanner.setText(text);
-  try {
-    visit(file, file);
-  } finally {
-    gapScanner.setText(undefined);
+    this.tokens.push({ start, end: list.end, key: `p:${this.text.substring(start, list.end)}`, soft: false });
   }
-  return tokens;
 }
 
 /** Scans the text between a node's children, as getChildren does (trivia skipped, standard variant). */

@@ -36,36 +36,8 @@ export function findNewTypeErrors(
   /** The original program's answers about the disk (module resolution asks the same again). */
   disk: Pick<DiskProbes, 'fileExists' | 'directoryExists'> = ts.sys,
 ): TypeCheck {
-  const host = ts.createCompilerHost(options, true);
-  const languageVersion = options.target ?? ts.ScriptTarget.ES2022;
   const replaced = new Map<string, string>([...editedTexts, ...newFiles]);
-  const baseGetSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
-    const text = replaced.get(fileName);
-    if (text !== undefined) {
-      // Keep the module format the original program gave the file (ts-morph may leave it unset):
-      // the same importer must see the same kind of module before and after the edits.
-      const before = original.getSourceFile(fileName);
-      const base = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions ?? languageVersion };
-      const createOptions = before ? { ...base, impliedNodeFormat: before.impliedNodeFormat } : base;
-      // No parent pointers from the parser: the binder sets them (the checker is created below, before any file is read).
-      return ts.createSourceFile(fileName, text, createOptions, false);
-    }
-    return unredirected(original.getSourceFile(fileName)) ?? baseGetSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
-  };
-  // ts-morph serves the standard lib from memory: point the host at the same (virtual) folder.
-  const libFile = original.getSourceFiles().find((f) => /\/lib\.[\w.]+\.d\.ts$/.test(f.fileName) && original.isSourceFileDefaultLibrary(f));
-  if (libFile) {
-    const libDir = dirname(libFile.fileName);
-    host.getDefaultLibLocation = () => libDir;
-    host.getDefaultLibFileName = (o) => `${libDir}/${ts.getDefaultLibFileName(o)}`;
-  }
-  host.fileExists = (fileName) => replaced.has(fileName) || original.getSourceFile(fileName) !== undefined || disk.fileExists(fileName);
-  const baseReadFile = host.readFile.bind(host);
-  host.readFile = (fileName) => replaced.get(fileName) ?? baseReadFile(fileName);
-  const newFileDirs = new Set([...newFiles.keys()].map((f) => dirname(f)));
-  host.directoryExists = (dir) => newFileDirs.has(dir) || disk.directoryExists(dir);
-
+  const host = editedProgramHost(original, options, replaced, new Set(newFiles.keys()), disk);
   const rootNames = [...new Set([...original.getRootFileNames(), ...newFiles.keys()])];
   const edited = ts.createProgram({ rootNames, options, host, oldProgram: original });
   // Binds every file now: regionStatements walks the edited trees up through their parents.
@@ -83,26 +55,75 @@ export function findNewTypeErrors(
     if (affected !== 'all' && !affected.has(file.fileName)) continue;
     const after = [...edited.getSyntacticDiagnostics(file), ...semanticDiagnostics(edited, original, file, partial.get(file.fileName))].filter((d) => d.category === ts.DiagnosticCategory.Error);
     if (after.length === 0) continue;
-    const before = new Map<string, number>();
-    const originalFile = original.getSourceFile(file.fileName);
-    if (originalFile) {
-      for (const d of [...original.getSyntacticDiagnostics(originalFile), ...original.getSemanticDiagnostics(originalFile)]) {
-        if (d.category !== ts.DiagnosticCategory.Error) continue;
-        const key = diagnosticKey(d);
-        before.set(key, (before.get(key) ?? 0) + 1);
-      }
-    }
-    for (const d of after) {
-      const key = diagnosticKey(d);
-      const count = before.get(key) ?? 0;
-      if (count > 0) {
-        before.set(key, count - 1);
-        continue;
-      }
-      errors.push({ file: file.fileName, start: d.start ?? 0, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
-    }
+    errors.push(...errorsNotBefore(original, file.fileName, after));
   }
   return { errors, edited };
+}
+
+/**
+ * A compiler host that serves the edited texts and the new files, and the original program's
+ * source files for everything else (so the edited program reuses their parse and binding).
+ */
+function editedProgramHost(
+  original: ts.Program,
+  options: ts.CompilerOptions,
+  replaced: ReadonlyMap<string, string>,
+  newFiles: ReadonlySet<string>,
+  disk: Pick<DiskProbes, 'fileExists' | 'directoryExists'>,
+): ts.CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const languageVersion = options.target ?? ts.ScriptTarget.ES2022;
+  const baseGetSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+    const text = replaced.get(fileName);
+    if (text !== undefined) {
+      // Keep the module format the original program gave the file (ts-morph may leave it unset):
+      // the same importer must see the same kind of module before and after the edits.
+      const before = original.getSourceFile(fileName);
+      const base = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions ?? languageVersion };
+      const createOptions = before ? { ...base, impliedNodeFormat: before.impliedNodeFormat } : base;
+      // No parent pointers from the parser: the binder sets them (findNewTypeErrors creates the checker before it reads any tree).
+      return ts.createSourceFile(fileName, text, createOptions, false);
+    }
+    return unredirected(original.getSourceFile(fileName)) ?? baseGetSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+  };
+  // ts-morph serves the standard lib from memory: point the host at the same (virtual) folder.
+  const libFile = original.getSourceFiles().find((f) => /\/lib\.[\w.]+\.d\.ts$/.test(f.fileName) && original.isSourceFileDefaultLibrary(f));
+  if (libFile) {
+    const libDir = dirname(libFile.fileName);
+    host.getDefaultLibLocation = () => libDir;
+    host.getDefaultLibFileName = (o) => `${libDir}/${ts.getDefaultLibFileName(o)}`;
+  }
+  host.fileExists = (fileName) => replaced.has(fileName) || original.getSourceFile(fileName) !== undefined || disk.fileExists(fileName);
+  const baseReadFile = host.readFile.bind(host);
+  host.readFile = (fileName) => replaced.get(fileName) ?? baseReadFile(fileName);
+  const newFileDirs = new Set([...newFiles].map((f) => dirname(f)));
+  host.directoryExists = (dir) => newFileDirs.has(dir) || disk.directoryExists(dir);
+  return host;
+}
+
+/** The errors of `after` (one file's, in the edited program) that the same file did not have before: by code and message, counted. */
+function errorsNotBefore(original: ts.Program, fileName: string, after: readonly ts.Diagnostic[]): NewTypeError[] {
+  const before = new Map<string, number>();
+  const originalFile = original.getSourceFile(fileName);
+  if (originalFile) {
+    for (const d of [...original.getSyntacticDiagnostics(originalFile), ...original.getSemanticDiagnostics(originalFile)]) {
+      if (d.category !== ts.DiagnosticCategory.Error) continue;
+      const key = diagnosticKey(d);
+      before.set(key, (before.get(key) ?? 0) + 1);
+    }
+  }
+  const errors: NewTypeError[] = [];
+  for (const d of after) {
+    const key = diagnosticKey(d);
+    const count = before.get(key) ?? 0;
+    if (count > 0) {
+      before.set(key, count - 1);
+      continue;
+    }
+    errors.push({ file: fileName, start: d.start ?? 0, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
+  }
+  return errors;
 }
 
 /**
