@@ -21,6 +21,7 @@ import { findEventWiring, type EventWiring } from './event-listeners.js';
 import { findPublicApis, type PublicApi } from './public-api.js';
 import type { TraceNames } from './trace-names.js';
 import { UnionFind } from './union-find.js';
+import { pushTo } from '../syntax/multimap.js';
 
 export interface AnalyzeInput {
   program: ts.Program;
@@ -381,7 +382,7 @@ function unlinkedCallsOf(references: References, isEditable: (file: ts.SourceFil
   const out = new Map<ts.CallExpression, Group[]>();
   for (const { node, group } of references.refusals) {
     if (!ts.isCallExpression(node) || !isEditable(node.getSourceFile())) continue;
-    out.set(node, [...(out.get(node) ?? []), group]);
+    pushTo(out, node, group);
   }
   return out;
 }

@@ -68,7 +68,11 @@ export class OriginRecognizer {
           });
           const traceFields = fields.filter((f) => UNAMBIGUOUS_TRACE_FIELDS.has(f) || AMBIGUOUS_TRACE_FIELDS.has(f));
           const symbol = traceFields.length > 0 ? this.queueSymbol(callee.expression) : undefined;
-          if (symbol) found.set(symbol, new Set([...(found.get(symbol) ?? []), ...traceFields]));
+          if (symbol) {
+            const pushed = found.get(symbol) ?? new Set<string>();
+            for (const field of traceFields) pushed.add(field);
+            found.set(symbol, pushed);
+          }
           return true;
         });
       }

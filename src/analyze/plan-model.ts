@@ -9,6 +9,7 @@ import { needsDefinedValue, type Alias } from './param-uses.js';
 import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
 import type { AsyncHook } from './middleware-stores.js';
 import { originUnit, traceParamsUnit, type EditUnit } from '../syntax/edit-unit.js';
+import { pushTo } from '../syntax/multimap.js';
 
 export interface ContextRead {
   reference: ts.Identifier;
@@ -260,7 +261,7 @@ function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Comp
   const logs = (slot: Slot) => slot.uses.some((use) => use.kind === 'log');
   const unlinkedTargets = new Map<ts.CallExpression, Slot[]>();
   for (const component of decisions.keys()) {
-    for (const slot of component.slots) for (const { call } of slot.unlinkedIncoming) unlinkedTargets.set(call, [...(unlinkedTargets.get(call) ?? []), slot]);
+    for (const slot of component.slots) for (const { call } of slot.unlinkedIncoming) pushTo(unlinkedTargets, call, slot);
   }
   const readsContext = (slot: Slot) => logs(slot) || slot.uses.some((use) => use.passedTo && (unlinkedTargets.get(use.passedTo.call) ?? []).some(logs));
   for (const [component, decision] of decisions) {

@@ -6,6 +6,7 @@ import { ts } from '../syntax/typescript.js';
 import { calleeName, referenceNameNode, skipOuterExpressions, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
 import { functionLikesOfSymbol, type Group } from './groups.js';
 import { UnlinkedReferences } from './unlinked-references.js';
+import { pushTo } from '../syntax/multimap.js';
 
 export interface CallSite {
   call: ts.CallExpression;
@@ -103,7 +104,7 @@ function refuseUnresolvedImports(checker: ts.TypeChecker, files: readonly ts.Sou
       const name = nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode)) ? nameNode.text : undefined;
       const isDefault = ts.isFunctionDeclaration(fn) && !!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
       for (const key of [name, isDefault ? 'default' : undefined]) {
-        if (key) groupsByName.set(key, [...(groupsByName.get(key) ?? []), group]);
+        if (key) pushTo(groupsByName, key, group);
       }
     }
   }
