@@ -61,18 +61,21 @@ export function addRuntimeImport(
 }
 
 /**
- * Where a new first statement goes: above the comments that belong to the current first statement
- * (a JSDoc `@type`, a `// @ts-expect-error` or lint directive right above it), below other comments
- * (a file header).
+ * Where a new first statement goes: above the comments that belong to the current first statement,
+ * below the others (a file header). A comment belongs to the statement when it is right above it
+ * (no blank line between) and is a JSDoc, a directive for the next line (`// @ts-expect-error`, a
+ * lint directive), or any comment with an earlier comment block above it, which is then the header.
  */
 function beforeAttachedComments(file: ts.SourceFile, first: ts.Statement): number {
   const text = file.text;
   let at = first.getStart(file);
   const comments = ts.getLeadingCommentRanges(text, first.pos) ?? [];
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const comment = text.slice(comments[i]!.pos, comments[i]!.end);
-    const attached = !/\n[ \t]*\r?\n/.test(text.slice(comments[i]!.end, at));
-    if (!attached || !STATEMENT_COMMENT.test(comment)) break;
+  let attached = comments.length;
+  while (attached > 0 && !/\n[ \t]*\r?\n/.test(text.slice(comments[attached - 1]!.end, attached === comments.length ? at : comments[attached]!.pos))) attached--;
+  // The block right above the statement, after a header: all of it is the statement's.
+  if (attached > 0 && attached < comments.length) return comments[attached]!.pos;
+  for (let i = comments.length - 1; i >= attached; i--) {
+    if (!STATEMENT_COMMENT.test(text.slice(comments[i]!.pos, comments[i]!.end))) break;
     at = comments[i]!.pos;
   }
   return at;
