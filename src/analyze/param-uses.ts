@@ -11,11 +11,19 @@ export type { IsLogCall, UseKind } from '../syntax/id-uses.js';
 export interface ParamUse extends IdUse {
   /** Set when `reference` names an alias local rather than the parameter itself. */
   alias?: Alias;
+  /** Set when `reference` names a local computed from the id (not the id itself). */
+  computed?: ComputedLocal;
 }
 
 /** `const rid = reqId ?? 'anonymous'`: a local that holds the same id. */
 export interface Alias {
   declaration: ts.VariableDeclaration;
+  references: ts.Identifier[];
+}
+
+/** `const tag = `[${reqId}]``: a local whose value is computed from the id, with its references. */
+export interface ComputedLocal {
+  declaration: ts.VariableDeclaration & { name: ts.Identifier };
   references: ts.Identifier[];
 }
 
@@ -33,7 +41,17 @@ export function collectParamUses(checker: ts.TypeChecker, name: ts.Identifier, b
   return result;
 }
 
-function followSymbol(checker: ts.TypeChecker, isLogCall: IsLogCall, symbol: ts.Symbol, name: string, scope: ts.Node, result: ParamUses, depth: number, alias?: Alias): void {
+/** The references to `symbol` in `scope` as uses; those of a local (an alias, or a value computed from the id) say which. */
+function followSymbol(
+  checker: ts.TypeChecker,
+  isLogCall: IsLogCall,
+  symbol: ts.Symbol,
+  name: string,
+  scope: ts.Node,
+  result: ParamUses,
+  depth: number,
+  local?: { alias: Alias } | { computed: ComputedLocal },
+): void {
   walk(scope, (node) => {
     if (!ts.isIdentifier(node) || node.text !== name) return true;
     const parent = node.parent;
@@ -43,9 +61,16 @@ function followSymbol(checker: ts.TypeChecker, isLogCall: IsLogCall, symbol: ts.
     } else if (checker.getSymbolAtLocation(node) !== symbol) {
       return true;
     }
-    if (alias) alias.references.push(node);
     const use = useOfReference(checker, isLogCall, node, result, depth);
-    result.uses.push(alias ? { ...use, alias } : use);
+    if (local && 'alias' in local) {
+      local.alias.references.push(node);
+      result.uses.push({ ...use, alias: local.alias });
+    } else if (local) {
+      local.computed.references.push(node);
+      result.uses.push({ ...use, computed: local.computed });
+    } else {
+      result.uses.push(use);
+    }
     return true;
   });
 }
@@ -62,11 +87,11 @@ function useOfReference(checker: ts.TypeChecker, isLogCall: IsLogCall, reference
   if (sameValue) {
     const alias: Alias = { declaration, references: [] };
     result.aliases.push(alias);
-    followSymbol(checker, isLogCall, localSymbol, local, scope, result, depth + 1, alias);
+    followSymbol(checker, isLogCall, localSymbol, local, scope, result, depth + 1, { alias });
     return { ...use, detail: `aliased as \`${local}\`` };
   }
   // A value computed from the id, kept in a local: what matters is how the local is used.
-  followSymbol(checker, isLogCall, localSymbol, local, scope, result, depth + 1);
+  followSymbol(checker, isLogCall, localSymbol, local, scope, result, depth + 1, { computed: { declaration, references: [] } });
   return { ...use, detail: `computed into \`${local}\`` };
 }
 

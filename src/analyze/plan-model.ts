@@ -5,7 +5,8 @@ import { ts } from '../syntax/typescript.js';
 import type { Decision } from './decide.js';
 import type { Component, Facts, Reason, Slot } from './facts.js';
 import { enclosingFunction, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
-import { needsDefinedValue, type Alias } from './param-uses.js';
+import { needsDefinedValue, type Alias, type ComputedLocal } from './param-uses.js';
+import { isConstDeclaration } from '../syntax/declarations.js';
 import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
 import type { AsyncHook } from './middleware-stores.js';
 import { originUnit, traceParamsUnit, type EditUnit } from '../syntax/edit-unit.js';
@@ -63,6 +64,11 @@ export interface PlanModel {
   scopeWraps: ScopeWrap[];
   /** Expressions that denote the request's trace id inside log calls (dropped from messages). */
   traceIdReferences: Set<ts.Node>;
+  /**
+   * Mentions, in log calls, of a local that is label text around the id (`const tag = `[${reqId}]``):
+   * the message takes the local's initializer in its place (see labelLocalsOf).
+   */
+  logExpansions: Map<ts.Identifier, ts.Expression>;
   /** Properties carrying the id in objects a log call takes as a value (`{ reqId, ms }`): removed. */
   logMemberDrops: { element: ts.ObjectLiteralElementLike; owner: EditUnit }[];
   /**
@@ -115,6 +121,7 @@ function emptyModel(): PlanModel {
     hookHandOns: [],
     scopeWraps: [],
     traceIdReferences: new Set(),
+    logExpansions: new Map(),
     logMemberDrops: [],
     logsLeftAlone: new Map(),
     importRemovals: [],
@@ -212,7 +219,22 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, k
     if (declaration) model.contextReads.push({ reference, declaration, needsDefined: needsDefinedValue(facts.checker, reference), owner });
   };
   const passTargets = new Map(slot.passes.map(({ use, to }) => [use, to]));
+  const labels = labelLocalsOf(slot, facts.logValues);
+  const removedLabelIds = new Set<ts.Node>();
+  for (const label of labels.values()) {
+    for (const id of label.idReferences) model.traceIdReferences.add(id);
+    if (!label.removable) continue;
+    for (const id of label.idReferences) removedLabelIds.add(id);
+    model.aliasRemovals.push({ alias: label.local, owner });
+  }
   for (const use of slot.uses) {
+    // A local computed from the id is not the id: its mentions stay values, except that a log
+    // message spells out a label local's text (the id in it is then dropped like the id itself).
+    if (use.computed) {
+      if (labels.has(use.computed) && isDirectLogPart(use.reference, facts.logValues)) model.logExpansions.set(use.reference, use.computed.declaration.initializer!);
+      continue;
+    }
+    if (removedLabelIds.has(use.reference)) continue;
     // Passing the id into a kept parameter is a use like any other: the call passes `traceId()`.
     const target = passTargets.get(use);
     const isEdge = use.kind === 'pass' && !(target && kept.has(target));
@@ -352,6 +374,61 @@ function leaveKeptIdLogsAlone(model: PlanModel, facts: Facts, slot: Slot, origin
       `not converted: it prints \`${use.reference.text}\`, an id kept here that the call at ${where} passes from an origin that cannot run in a trace context (${problem}), so the record would lose it`,
     );
   }
+}
+
+/** A local computed from the id that is constant text around it, and whether only log messages read it. */
+interface LabelLocal {
+  local: ComputedLocal;
+  /** The parameter's references in its initializer. */
+  idReferences: ts.Identifier[];
+  /** Every reference is a log message's part: the messages spell its text out, so it goes. */
+  removable: boolean;
+}
+
+/**
+ * The slot's label locals: `const tag = `[${reqId}]``, `const prefix = 'req ' + reqId + ' [Orders]'`:
+ * a `const` whose initializer is literal text and the parameter itself, nothing else (so its text
+ * is known at every mention, and dropping it loses nothing but the id, which every record has).
+ */
+function labelLocalsOf(slot: Slot, logValues: ReadonlyMap<ts.Node, unknown>): Map<ComputedLocal, LabelLocal> {
+  const labels = new Map<ComputedLocal, LabelLocal>();
+  for (const local of new Set(slot.uses.flatMap((use) => (use.computed ? [use.computed] : [])))) {
+    const initializer = local.declaration.initializer;
+    if (!initializer || !isConstDeclaration(local.declaration)) continue;
+    const idReferences = slot.uses.filter((use) => !use.alias && !use.computed && use.local?.declaration === local.declaration).map((use) => use.reference);
+    if (idReferences.length === 0 || !isLabelText(initializer, new Set(idReferences))) continue;
+    const removable = local.references.length > 0 && local.references.every((reference) => isDirectLogPart(reference, logValues));
+    labels.set(local, { local, idReferences, removable });
+  }
+  return labels;
+}
+
+/** Literal text and `ids`, concatenated: a template, or a `+` chain that is a string from its first two operands. */
+function isLabelText(expression: ts.Expression, ids: ReadonlySet<ts.Node>): boolean {
+  const e = skipParentheses(expression);
+  if (isTextLiteral(e) || ts.isNumericLiteral(e) || ids.has(e)) return true;
+  if (ts.isTemplateExpression(e)) return e.templateSpans.every((span) => isLabelText(span.expression, ids));
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
+  const operands: ts.Expression[] = [];
+  let current: ts.Expression = e;
+  while (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    operands.unshift(current.right);
+    current = current.left;
+  }
+  operands.unshift(current);
+  // `reqId + 1 + ']'` adds before it concatenates: one of the first two must be text.
+  const concatenates = operands.slice(0, 2).some((operand) => isTextLiteral(skipParentheses(operand)) || ts.isTemplateExpression(skipParentheses(operand)));
+  return concatenates && operands.every((operand) => isLabelText(operand, ids));
+}
+
+function isTextLiteral(node: ts.Node): boolean {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+}
+
+function skipParentheses(expression: ts.Expression): ts.Expression {
+  let e = expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
 }
 
 /** Origin locals with a trace name that are logged get a context for the rest of their block. */

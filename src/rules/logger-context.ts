@@ -207,7 +207,7 @@ function addFieldsParameter(implementation: ts.SignatureDeclaration, ctx: RuleCo
 /** The sink prints the id it was given, which this run turns into a read of the context. */
 function printsTraceId(call: ts.CallExpression, ctx: RuleContext): boolean {
   const within = (node: ts.Node) => node.getSourceFile() === call.getSourceFile() && node.getStart() >= call.getStart() && node.end <= call.end;
-  return ctx.model.contextReads.some((read) => within(read.reference)) || [...ctx.model.traceIdReferences].some(within);
+  return ctx.model.contextReads.some((read) => within(read.reference)) || [...ctx.model.traceIdReferences, ...ctx.model.logExpansions.keys()].some(within);
 }
 
 function wrapsLibraryLogger(implementation: ts.SignatureDeclaration, ctx: RuleContext): boolean {

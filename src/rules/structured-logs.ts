@@ -172,6 +172,7 @@ function shapeHooks(edits: FileEdits, ctx: RuleContext): ShapeHooks {
     isTraceId: (expr) => isTraceIdExpression(expr, ctx),
     isError: (expr) => ctx.facts.errorExpressions.has(expr),
     isDeleted: (node) => edits.isInsideEdit(node.getStart(), node.end),
+    expansionOf: (name) => ctx.model.logExpansions.get(name),
   };
 }
 

@@ -11,6 +11,8 @@ export interface ShapeHooks {
   isError(expr: ts.Expression): boolean;
   /** An earlier edit removes the node (a trace id property trace-params deleted). */
   isDeleted?(node: ts.Node): boolean;
+  /** A local whose text the message spells out in its place (a label around the id): its initializer. */
+  expansionOf?(name: ts.Identifier): ts.Expression | undefined;
 }
 
 /** Plain source text, no id, no Error: enough to know which expressions are values. */
@@ -30,7 +32,11 @@ export function valueShapeOf(expr: ts.Expression, hooks: ShapeHooks): ValueShape
   const base: ValueShape = { code: hooks.code(bare), kind: 'other', node: e, isError: hooks.isError(expr) || hooks.isError(e), isTraceId: hooks.isTraceId(e) };
   if (bare !== expr) base.parenthesized = true;
   const sub = (x: ts.Expression) => valueShapeOf(x, hooks);
-  if (ts.isIdentifier(e)) return { ...base, kind: 'identifier', name: e.text };
+  if (ts.isIdentifier(e)) {
+    const expansion = hooks.expansionOf?.(e);
+    if (expansion) return { ...valueShapeOf(expansion, hooks), parenthesized: base.parenthesized };
+    return { ...base, kind: 'identifier', name: e.text };
+  }
   if (e.kind === ts.SyntaxKind.ThisKeyword) return { ...base, kind: 'this' };
   if (ts.isPropertyAccessExpression(e)) return { ...base, kind: 'member', name: e.name.getText(), object: sub(e.expression) };
   if (ts.isElementAccessExpression(e)) {
