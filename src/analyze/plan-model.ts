@@ -58,7 +58,7 @@ export interface PlanModel {
   propertyRemovals: { element: ts.ObjectLiteralElementLike; owner: EditUnit }[];
   typeMemberRemovals: { member: ts.TypeElement; owner: EditUnit }[];
   contextReads: ContextRead[];
-  aliasRemovals: { alias: Alias; owner: EditUnit }[];
+  aliasRemovals: { alias: Alias; owner: EditUnit | readonly EditUnit[] }[];
   inlineWraps: InlineWrap[];
   hookHandOns: HookHandOn[];
   scopeWraps: ScopeWrap[];
@@ -231,7 +231,8 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, k
     // A local computed from the id is not the id: its mentions stay values, except that a log
     // message spells out a label local's text (the id in it is then dropped like the id itself).
     if (use.computed) {
-      if (labels.has(use.computed) && isDirectLogPart(use.reference, facts.logValues)) model.logExpansions.set(use.reference, use.computed.declaration.initializer!);
+      const label = labels.get(use.computed);
+      if (label && isDirectLogPart(use.reference, facts.logValues)) model.logExpansions.set(use.reference, label.text);
       continue;
     }
     if (removedLabelIds.has(use.reference)) continue;
@@ -379,6 +380,8 @@ function leaveKeptIdLogsAlone(model: PlanModel, facts: Facts, slot: Slot, origin
 /** A local computed from the id that is constant text around it, and whether only log messages read it. */
 interface LabelLocal {
   local: ComputedLocal;
+  /** What a message spells out at a mention: the initializer, or its label when the id is present. */
+  text: ts.Expression;
   /** The parameter's references in its initializer. */
   idReferences: ts.Identifier[];
   /** Every reference is a log message's part: the messages spell its text out, so it goes. */
@@ -386,21 +389,39 @@ interface LabelLocal {
 }
 
 /**
- * The slot's label locals: `const tag = `[${reqId}]``, `const prefix = 'req ' + reqId + ' [Orders]'`:
- * a `const` whose initializer is literal text and the parameter itself, nothing else (so its text
- * is known at every mention, and dropping it loses nothing but the id, which every record has).
+ * The slot's label locals: `const tag = `[${reqId}]``, `const prefix = 'req ' + reqId + ' [Orders]'`,
+ * `const prefix = reqId ? `[${reqId}] ` : ''`: a `const` whose initializer is literal text and the
+ * parameter itself, nothing else (so its text is known at every mention, and dropping it loses
+ * nothing but the id, which every record has).
  */
 function labelLocalsOf(slot: Slot, logValues: ReadonlyMap<ts.Node, unknown>): Map<ComputedLocal, LabelLocal> {
   const labels = new Map<ComputedLocal, LabelLocal>();
   for (const local of new Set(slot.uses.flatMap((use) => (use.computed ? [use.computed] : [])))) {
     const initializer = local.declaration.initializer;
     if (!initializer || !isConstDeclaration(local.declaration)) continue;
-    const idReferences = slot.uses.filter((use) => !use.alias && !use.computed && use.local?.declaration === local.declaration).map((use) => use.reference);
-    if (idReferences.length === 0 || !isLabelText(initializer, new Set(idReferences))) continue;
+    const idReferences = slot.uses
+      .filter((use) => !use.alias && !use.computed && use.reference.pos >= initializer.pos && use.reference.end <= initializer.end)
+      .map((use) => use.reference);
+    const text = idReferences.length > 0 ? labelTextOf(initializer, new Set(idReferences)) : undefined;
+    if (!text) continue;
     const removable = local.references.length > 0 && local.references.every((reference) => isDirectLogPart(reference, logValues));
-    labels.set(local, { local, idReferences, removable });
+    labels.set(local, { local, text, idReferences, removable });
   }
   return labels;
+}
+
+/**
+ * The label text of an initializer: itself when it is label text; `label` for `id ? label : ''`
+ * (no id, no prefix: the message's text without the id is the same either way).
+ */
+function labelTextOf(initializer: ts.Expression, ids: ReadonlySet<ts.Node>): ts.Expression | undefined {
+  const e = skipParentheses(initializer);
+  if (ts.isConditionalExpression(e)) {
+    const whenFalse = skipParentheses(e.whenFalse);
+    const empty = isTextLiteral(whenFalse) && (whenFalse as ts.StringLiteral).text === '';
+    return ids.has(skipParentheses(e.condition)) && empty && isLabelText(e.whenTrue, ids) ? e.whenTrue : undefined;
+  }
+  return isLabelText(e, ids) ? initializer : undefined;
 }
 
 /** Literal text and `ids`, concatenated: a template, or a `+` chain that is a string from its first two operands. */
@@ -442,8 +463,34 @@ function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<t
   }
   for (const [name, wrap] of scopeWraps) {
     model.scopeWraps.push(wrap);
-    for (const ref of referencesWithin(facts.checker, name, wrap.scope.rest)) {
+    const references = referencesWithin(facts.checker, name, wrap.scope.rest);
+    for (const ref of references) {
       if (isDirectLogPart(ref, facts.logValues)) model.traceIdReferences.add(ref);
+    }
+    planScopeLabels(model, facts, references, wrap);
+  }
+}
+
+/**
+ * Label locals of an origin local, in the block its context wraps (`const logPrefix = `[${requestId}]``):
+ * spelt out in the messages like those of a parameter (see labelLocalsOf), and gone with the wrap
+ * when only messages read them.
+ */
+function planScopeLabels(model: PlanModel, facts: Facts, idReferences: readonly ts.Identifier[], wrap: ScopeWrap): void {
+  const ids = new Set<ts.Node>(idReferences);
+  const declarations = new Set(idReferences.flatMap((ref) => {
+    const declaration = ts.findAncestor(ref, ts.isVariableDeclaration);
+    return declaration && ts.isIdentifier(declaration.name) && declaration.initializer && ref.pos >= declaration.initializer.pos && wrap.scope.rest.includes(declaration.parent.parent as ts.Statement) ? [declaration] : [];
+  }));
+  for (const declaration of declarations) {
+    const initializer = declaration.initializer!;
+    const text = isConstDeclaration(declaration) ? labelTextOf(initializer, ids) : undefined;
+    if (!text) continue;
+    const mentions = referencesWithin(facts.checker, declaration.name as ts.Identifier, wrap.scope.rest).filter((ref) => ref !== declaration.name);
+    for (const mention of mentions) if (isDirectLogPart(mention, facts.logValues)) model.logExpansions.set(mention, text);
+    for (const ref of idReferences) if (ref.pos >= initializer.pos && ref.end <= initializer.end) model.traceIdReferences.add(ref);
+    if (mentions.length > 0 && mentions.every((mention) => isDirectLogPart(mention, facts.logValues))) {
+      model.aliasRemovals.push({ alias: { declaration, references: mentions }, owner: wrap.owners });
     }
   }
 }
