@@ -5,8 +5,9 @@ import { ts } from '../syntax/typescript.js';
 import type { Decision } from './decide.js';
 import type { Component, Facts, Reason, Slot } from './facts.js';
 import { enclosingFunction, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
-import { needsDefinedValue, type Alias, type ComputedLocal } from './param-uses.js';
+import { needsDefinedValue, type Alias } from './param-uses.js';
 import { isConstDeclaration } from '../syntax/declarations.js';
+import { labelLocalsOf, labelTextOf } from './label-locals.js';
 import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
 import type { AsyncHook } from './middleware-stores.js';
 import { originUnit, traceParamsUnit, type EditUnit } from '../syntax/edit-unit.js';
@@ -66,7 +67,7 @@ export interface PlanModel {
   traceIdReferences: Set<ts.Node>;
   /**
    * Mentions, in log calls, of a local that is label text around the id (`const tag = `[${reqId}]``):
-   * the message takes the local's initializer in its place (see labelLocalsOf).
+   * the message takes the local's text in its place (see label-locals.ts).
    */
   logExpansions: Map<ts.Identifier, ts.Expression>;
   /** Properties carrying the id in objects a log call takes as a value (`{ reqId, ms }`): removed. */
@@ -219,7 +220,7 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, k
     if (declaration) model.contextReads.push({ reference, declaration, needsDefined: needsDefinedValue(facts.checker, reference), owner });
   };
   const passTargets = new Map(slot.passes.map(({ use, to }) => [use, to]));
-  const labels = labelLocalsOf(slot, facts.logValues);
+  const labels = labelLocalsOf(slot, (reference) => isDirectLogPart(reference, facts.logValues));
   const removedLabelIds = new Set<ts.Node>();
   for (const label of labels.values()) {
     for (const id of label.idReferences) model.traceIdReferences.add(id);
@@ -377,81 +378,6 @@ function leaveKeptIdLogsAlone(model: PlanModel, facts: Facts, slot: Slot, origin
   }
 }
 
-/** A local computed from the id that is constant text around it, and whether only log messages read it. */
-interface LabelLocal {
-  local: ComputedLocal;
-  /** What a message spells out at a mention: the initializer, or its label when the id is present. */
-  text: ts.Expression;
-  /** The parameter's references in its initializer. */
-  idReferences: ts.Identifier[];
-  /** Every reference is a log message's part: the messages spell its text out, so it goes. */
-  removable: boolean;
-}
-
-/**
- * The slot's label locals: `const tag = `[${reqId}]``, `const prefix = 'req ' + reqId + ' [Orders]'`,
- * `const prefix = reqId ? `[${reqId}] ` : ''`: a `const` whose initializer is literal text and the
- * parameter itself, nothing else (so its text is known at every mention, and dropping it loses
- * nothing but the id, which every record has).
- */
-function labelLocalsOf(slot: Slot, logValues: ReadonlyMap<ts.Node, unknown>): Map<ComputedLocal, LabelLocal> {
-  const labels = new Map<ComputedLocal, LabelLocal>();
-  for (const local of new Set(slot.uses.flatMap((use) => (use.computed ? [use.computed] : [])))) {
-    const initializer = local.declaration.initializer;
-    if (!initializer || !isConstDeclaration(local.declaration)) continue;
-    const idReferences = slot.uses
-      .filter((use) => !use.alias && !use.computed && use.reference.pos >= initializer.pos && use.reference.end <= initializer.end)
-      .map((use) => use.reference);
-    const text = idReferences.length > 0 ? labelTextOf(initializer, new Set(idReferences)) : undefined;
-    if (!text) continue;
-    const removable = local.references.length > 0 && local.references.every((reference) => isDirectLogPart(reference, logValues));
-    labels.set(local, { local, text, idReferences, removable });
-  }
-  return labels;
-}
-
-/**
- * The label text of an initializer: itself when it is label text; `label` for `id ? label : ''`
- * (no id, no prefix: the message's text without the id is the same either way).
- */
-function labelTextOf(initializer: ts.Expression, ids: ReadonlySet<ts.Node>): ts.Expression | undefined {
-  const e = skipParentheses(initializer);
-  if (ts.isConditionalExpression(e)) {
-    const whenFalse = skipParentheses(e.whenFalse);
-    const empty = isTextLiteral(whenFalse) && (whenFalse as ts.StringLiteral).text === '';
-    return ids.has(skipParentheses(e.condition)) && empty && isLabelText(e.whenTrue, ids) ? e.whenTrue : undefined;
-  }
-  return isLabelText(e, ids) ? initializer : undefined;
-}
-
-/** Literal text and `ids`, concatenated: a template, or a `+` chain that is a string from its first two operands. */
-function isLabelText(expression: ts.Expression, ids: ReadonlySet<ts.Node>): boolean {
-  const e = skipParentheses(expression);
-  if (isTextLiteral(e) || ts.isNumericLiteral(e) || ids.has(e)) return true;
-  if (ts.isTemplateExpression(e)) return e.templateSpans.every((span) => isLabelText(span.expression, ids));
-  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
-  const operands: ts.Expression[] = [];
-  let current: ts.Expression = e;
-  while (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    operands.unshift(current.right);
-    current = current.left;
-  }
-  operands.unshift(current);
-  // `reqId + 1 + ']'` adds before it concatenates: one of the first two must be text.
-  const concatenates = operands.slice(0, 2).some((operand) => isTextLiteral(skipParentheses(operand)) || ts.isTemplateExpression(skipParentheses(operand)));
-  return concatenates && operands.every((operand) => isLabelText(operand, ids));
-}
-
-function isTextLiteral(node: ts.Node): boolean {
-  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  let e = expression;
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
-}
-
 /** Origin locals with a trace name that are logged get a context for the rest of their block. */
 function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<ts.Identifier, ScopeWrap>): void {
   for (const { declaration, name } of facts.originLocals) {
@@ -473,7 +399,7 @@ function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<t
 
 /**
  * Label locals of an origin local, in the block its context wraps (`const logPrefix = `[${requestId}]``):
- * spelt out in the messages like those of a parameter (see labelLocalsOf), and gone with the wrap
+ * spelt out in the messages like those of a parameter (label-locals.ts), and gone with the wrap
  * when only messages read them.
  */
 function planScopeLabels(model: PlanModel, facts: Facts, idReferences: readonly ts.Identifier[], wrap: ScopeWrap): void {
