@@ -77,7 +77,7 @@ export interface PlanModel {
    * arguments, the block cannot be wrapped): converted, they would lose the id, so they stay, with why.
    */
   logsLeftAlone: Map<ts.CallExpression, string>;
-  /** Imports only removed parameters used (`import { TraceId }` for `@TraceId() reqId`), with the removals' owners. */
+  /** Imports only removed parameters used (a decorator, a type, a default value: see planUnusedImports), with the removals' owners. */
   importRemovals: { specifier: ts.ImportSpecifier; owners: EditUnit[] }[];
   /** Components that turned out impossible while deriving (re-decide with them excluded). */
   newExclusions: Map<string, Reason>;
@@ -101,7 +101,7 @@ export function derivePlanModel(facts: Facts, decisions: Map<Component, Decision
     }
   }
   planKeptSlotOrigins(model, facts, decisions, scopeWraps);
-  planDecoratorImports(model, facts);
+  planUnusedImports(model, facts);
   planOriginLocalScopes(model, facts, scopeWraps);
   planStoredIds(model, facts, queueScopes);
   dropWholeLogObjects(model);
@@ -325,42 +325,52 @@ function planKeptSlotOrigins(model: PlanModel, facts: Facts, decisions: Map<Comp
   }
 }
 
-/** A decorator imported only for parameters that go (`@TraceId() reqId`) goes with them. */
-function planDecoratorImports(model: PlanModel, facts: Facts): void {
-  const removedIn = new Map<ts.SourceFile, { ranges: ts.Node[]; owners: EditUnit[]; decorators: ts.Identifier[] }>();
+/**
+ * Imports that only removed parameters used: a decorator (`import { TraceId }` for
+ * `@TraceId() reqId`), a type (`reqId: RequestId`), a default value (`reqId = randomUUID()`).
+ * Left behind, each would be an unused import (a lint error, or TS6133 under noUnusedLocals,
+ * which would refuse the migration).
+ */
+function planUnusedImports(model: PlanModel, facts: Facts): void {
+  const removedIn = new Map<ts.SourceFile, { ranges: ts.Node[]; owners: EditUnit[]; names: ts.Identifier[] }>();
   for (const { param, owner } of model.paramRemovals) {
-    const decorators = ts.canHaveDecorators(param) ? ts.getDecorators(param) ?? [] : [];
-    if (decorators.length === 0) continue;
     const file = param.getSourceFile();
-    const entry = removedIn.get(file) ?? { ranges: [], owners: [], decorators: [] };
+    const entry = removedIn.get(file) ?? { ranges: [], owners: [], names: [] };
     entry.ranges.push(param);
     entry.owners.push(owner);
-    for (const decorator of decorators) {
-      const e = unwrapExpression(decorator.expression);
-      const callee = ts.isCallExpression(e) ? unwrapExpression(e.expression) : e;
-      if (ts.isIdentifier(callee)) entry.decorators.push(callee);
-    }
+    walk(param, (node) => {
+      if (ts.isIdentifier(node) && node !== param.name && !(ts.isBindingElement(node.parent) && node.parent.name === node)) entry.names.push(node);
+      return true;
+    });
     removedIn.set(file, entry);
   }
   const done = new Set<ts.ImportSpecifier>();
-  for (const [file, { ranges, owners, decorators }] of removedIn) {
-    for (const decorator of decorators) {
-      const symbol = facts.checker.getSymbolAtLocation(decorator);
+  for (const [file, { ranges, owners, names }] of removedIn) {
+    for (const name of names) {
+      const symbol = facts.checker.getSymbolAtLocation(name);
       const specifier = symbol?.declarations?.find((d): d is ts.ImportSpecifier => ts.isImportSpecifier(d));
-      if (!specifier || done.has(specifier) || specifier.isTypeOnly) continue;
-      let usedElsewhere = false;
-      walk(file, (node) => {
-        if (usedElsewhere || node === specifier) return false;
-        if (ts.isIdentifier(node) && node.text === decorator.text && facts.checker.getSymbolAtLocation(node) === symbol) {
-          usedElsewhere = !ranges.some((range) => node.pos >= range.pos && node.end <= range.end);
-        }
-        return !usedElsewhere;
-      });
-      if (usedElsewhere) continue;
+      if (!symbol || !specifier || done.has(specifier) || specifier.getSourceFile() !== file) continue;
+      if (isUsedOutside(file, symbol, specifier, ranges, facts.checker)) continue;
       done.add(specifier);
       model.importRemovals.push({ specifier, owners });
     }
   }
+}
+
+/** Whether `symbol` (an import) is referenced in `file` outside `ranges` (a re-export counts). */
+function isUsedOutside(file: ts.SourceFile, symbol: ts.Symbol, specifier: ts.ImportSpecifier, ranges: readonly ts.Node[], checker: ts.TypeChecker): boolean {
+  const local = specifier.name.text;
+  let used = false;
+  walk(file, (node) => {
+    if (used || node === specifier) return false;
+    if (!ts.isIdentifier(node) || node.text !== local || ranges.some((range) => node.pos >= range.pos && node.end <= range.end)) return true;
+    const parent = node.parent;
+    if (ts.isExportSpecifier(parent)) used = true;
+    else if (ts.isShorthandPropertyAssignment(parent) && parent.name === node) used = checker.getShorthandAssignmentValueSymbol(parent) === symbol;
+    else used = checker.getSymbolAtLocation(node) === symbol;
+    return !used;
+  });
+  return used;
 }
 
 /** The kept slot's log calls that print its id: without the origin's context they keep their text. */

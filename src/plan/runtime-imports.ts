@@ -45,7 +45,7 @@ export function addRuntimeImport(
     syntax === 'esm'
       ? `import ${list} from ${quoteString(specifier, quote)}${semicolon}`
       : `const ${list} = require(${quoteString(specifier, quote)})${semicolon}`;
-  const anchor = lastImportLike(file);
+  const anchor = lastImportLike(file, edits);
   if (anchor) {
     edits.add(anchor.end, anchor.end, `${eol}${statement}`, owner);
     return;
@@ -57,7 +57,10 @@ export function addRuntimeImport(
   }
   const first = file.statements[0];
   const at = first ? beforeAttachedComments(file, first) : file.text.length;
-  edits.add(at, at, `${statement}${eol}${first ? eol : ''}`, owner);
+  // Every import goes (only removed parameters used them): the new one takes their place, and the
+  // blank line after them stays the one after it.
+  const replacesImports = !!first && edits.isInsideEdit(first.getStart(file), first.end);
+  edits.add(at, at, `${statement}${eol}${first && !replacesImports ? eol : ''}`, owner);
 }
 
 /**
@@ -85,9 +88,11 @@ function beforeAttachedComments(file: ts.SourceFile, first: ts.Statement): numbe
 const STATEMENT_COMMENT = /^\/\*\*|^\/\/\s*@ts-|^\/[/*]\s*(eslint-disable-next-line|biome-ignore|prettier-ignore|istanbul ignore|c8 ignore)/;
 
 /** The last top-level import / import-equals / require statement. */
-function lastImportLike(file: ts.SourceFile): ts.Statement | undefined {
+function lastImportLike(file: ts.SourceFile, edits: FileEdits): ts.Statement | undefined {
   let last: ts.Statement | undefined;
   for (const statement of file.statements) {
+    // One an edit removes (an import only a removed parameter used) is no anchor: the new import would go with it.
+    if (edits.isInsideEdit(statement.getStart(file), statement.end)) continue;
     if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || isRequireStatement(statement, file)) last = statement;
   }
   return last;
