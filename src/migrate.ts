@@ -19,6 +19,7 @@ import type { Plan } from './plan/build-plan.js';
 import { planWithRefusals } from './plan/plan-with-refusals.js';
 import { buildProgram } from './project/build-program.js';
 import { discoverFiles } from './project/discover-files.js';
+import { projectDirOf, readOutsideFiles } from './project/outside-files.js';
 import { ensureCleanWorkTree } from './project/clean-work-tree.js';
 import type { SourceText } from './syntax/source-text.js';
 import { REPORT_SCHEMA_VERSION, emptySummary, type FileResult, type Finding, type Report } from './report/report.js';
@@ -112,12 +113,16 @@ function planChanges(
   const built = buildProgram(config, discovery.files);
   dropUnparsableFiles(editableSources, built.program, report, display);
   const names = traceNamesFrom(config);
+  const projectDir = projectDirOf(built.tsconfigPath, discovery.roots[0] ?? config.cwd);
+  const outsideFiles = readOutsideFiles(projectDir, discovery.roots, (path) => built.program.getSourceFile(path) !== undefined, config.maxFileBytes);
   const facts = analyze({
     program: built.program,
     checker: built.checker,
     editableSources,
     names,
     loggerNames: config.loggerNames,
+    outsideFiles,
+    displayPath: display,
     publicApiFrom: config.includePublicApi ? undefined : [rootDirOf(discovery.roots[0] ?? config.cwd), ...new Set(discovery.files.map((f) => dirname(f.path)))],
     onProgress: (d, t) => progress('analyze', d, t),
   });

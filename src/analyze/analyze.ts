@@ -14,6 +14,7 @@ import { findLogTextAssertions, isTestFile } from './log-text-assertions.js';
 import { importedFiles } from './imported-files.js';
 import { OriginRecognizer } from './origin-expressions.js';
 import { collectParamUses, type IsLogCall } from './param-uses.js';
+import { refuseOutsideImporters } from './outside-importers.js';
 import { findReferences, type CallSite, type References } from './references.js';
 import { findMiddlewareStores, readsStoredId, type MiddlewareStore } from './middleware-stores.js';
 import { isStoredIdParam } from './injected-params.js';
@@ -36,6 +37,10 @@ export interface AnalyzeInput {
   publicApiFrom?: readonly string[];
   /** Receiver names of the project's own loggers (default `logger`, `log`). */
   loggerNames?: readonly string[];
+  /** The project's files outside the program (see project/outside-files.ts): a group one imports keeps its parameters. */
+  outsideFiles?: readonly SourceText[];
+  /** How a finding names a file (relative to the working directory). */
+  displayPath?: (absPath: string) => string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -51,6 +56,7 @@ export function analyze(input: AnalyzeInput): Facts {
   const events = findEventWiring(checker, files);
   const { groups, externallyCalled } = buildGroups(checker, files, names, [...events.listeners.values()], isContextParam);
   const references = findReferences(checker, files, groups, isEditable);
+  refuseOutsideImporters(input.outsideFiles ?? [], program.getCompilerOptions(), groups, references, input.displayPath ?? ((p) => p));
   addEmitCallSites(events, groups, references, isEditable);
   for (const publicApi of findPublicApis(program, checker, input.publicApiFrom ?? [])) refusePublicApi(publicApi, groups, references);
   const loggers = new ProjectLoggers(checker, input.loggerNames, files);

@@ -127,7 +127,7 @@ function refuseUnresolvedImports(checker: ts.TypeChecker, files: readonly ts.Sou
   }
 }
 
-interface ModuleImport {
+export interface ModuleImport {
   specifier: ts.StringLiteral;
   statement: ts.Node;
   /** Names imported by name (`import { a }`, `const { a } = require(…)`). */
@@ -136,7 +136,8 @@ interface ModuleImport {
   wholeModule: string[];
 }
 
-function moduleImports(file: ts.SourceFile): ModuleImport[] {
+/** The file's top-level imports, re-exports and `require`s of a module. */
+export function moduleImports(file: ts.SourceFile): ModuleImport[] {
   const out: ModuleImport[] = [];
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
