@@ -34,12 +34,11 @@ export function refuseOutsideImporters(
   for (const source of outside) {
     if (![...allNames].some((name) => source.text.includes(name))) continue;
     const file = ts.createSourceFile(source.path, source.text, ts.ScriptTarget.Latest, true);
-    for (const { specifier, named, wholeModule } of moduleImports(file)) {
+    for (const { specifier, importedOf } of moduleLoads(file)) {
       const target = resolvedFile(specifier.text, source.path, options);
       const names = target ? byFile.get(target) : undefined;
       if (!names) continue;
-      // A whole-module import may call any member whose name the file mentions after a dot.
-      const imported = wholeModule.length > 0 ? [...names.keys()].filter((name) => new RegExp(`\\.\\s*${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(source.text)) : named;
+      const imported = importedOf([...names.keys()]);
       for (const name of imported) {
         for (const group of names.get(name) ?? []) {
           if (refused.has(group)) continue;
@@ -54,6 +53,38 @@ export function refuseOutsideImporters(
       }
     }
   }
+}
+
+interface ModuleLoad {
+  specifier: ts.StringLiteralLike;
+  /** Which of the module's member names the file may call through this load. */
+  importedOf: (memberNames: readonly string[]) => readonly string[];
+}
+
+/**
+ * The file's loads of a module: top-level imports and requires (by the names they import; a
+ * whole-module one by the names the file mentions after a dot), and `require(…)` or `import(…)`
+ * anywhere else (by every name the file mentions at all: a destructuring, a property, a call).
+ */
+function moduleLoads(file: ts.SourceFile): ModuleLoad[] {
+  const mentioned = (pattern: (name: string) => string) => (memberNames: readonly string[]) =>
+    memberNames.filter((name) => new RegExp(pattern(name.replace(/\$/g, '\\$'))).test(file.text));
+  const afterDot = mentioned((name) => `\\.\\s*${name}(?![\\w$])`);
+  const anywhere = mentioned((name) => `(?<![\\w$])${name}(?![\\w$])`);
+  const loads: ModuleLoad[] = moduleImports(file).map(({ specifier, named, wholeModule }) => ({
+    specifier,
+    importedOf: (memberNames) => (wholeModule.length > 0 ? afterDot(memberNames) : named),
+  }));
+  const topLevel = new Set(loads.map((load) => load.specifier));
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+      const argument = node.arguments[0];
+      if (argument && ts.isStringLiteralLike(argument) && !topLevel.has(argument)) loads.push({ specifier: argument, importedOf: anywhere });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return loads;
 }
 
 /** Where the import leads, as the program would resolve it (in either module format when the file's own is unknown). */
