@@ -25,26 +25,30 @@ export interface LabelLocal {
  * nothing but the id, which every record has).
  */
 export function labelLocalsOf(slot: Slot, isLogPart: (reference: ts.Identifier) => boolean): Map<ComputedLocal, LabelLocal> {
+  const idReferences = slot.uses.filter((use) => !use.alias && !use.computed).map((use) => use.reference);
   const labels = new Map<ComputedLocal, LabelLocal>();
   for (const local of new Set(slot.uses.flatMap((use) => (use.computed ? [use.computed] : [])))) {
-    const initializer = local.declaration.initializer;
-    if (!initializer || !isConstDeclaration(local.declaration)) continue;
-    const idReferences = slot.uses
-      .filter((use) => !use.alias && !use.computed && use.reference.pos >= initializer.pos && use.reference.end <= initializer.end)
-      .map((use) => use.reference);
-    const text = idReferences.length > 0 ? labelTextOf(initializer, new Set(idReferences)) : undefined;
-    if (!text) continue;
-    const removable = local.references.length > 0 && local.references.every(isLogPart);
-    labels.set(local, { local, text, idReferences, removable });
+    const label = labelOf(local, idReferences, isLogPart);
+    if (label) labels.set(local, label);
   }
   return labels;
+}
+
+/** `local` as a label, given every reference to the id in its scope; undefined when it is not one. */
+export function labelOf(local: ComputedLocal, idReferences: readonly ts.Identifier[], isLogPart: (reference: ts.Identifier) => boolean): LabelLocal | undefined {
+  const initializer = local.declaration.initializer;
+  if (!initializer || !isConstDeclaration(local.declaration)) return undefined;
+  const inInitializer = idReferences.filter((reference) => reference.pos >= initializer.pos && reference.end <= initializer.end);
+  const text = inInitializer.length > 0 ? labelTextOf(initializer, new Set(inInitializer)) : undefined;
+  if (!text) return undefined;
+  return { local, text, idReferences: inInitializer, removable: local.references.length > 0 && local.references.every(isLogPart) };
 }
 
 /**
  * The label text of an initializer: itself when it is label text; `label` for `id ? label : ''`
  * (no id, no prefix: the message's text without the id is the same either way).
  */
-export function labelTextOf(initializer: ts.Expression, ids: ReadonlySet<ts.Node>): ts.Expression | undefined {
+function labelTextOf(initializer: ts.Expression, ids: ReadonlySet<ts.Node>): ts.Expression | undefined {
   const e = skipParentheses(initializer);
   if (ts.isConditionalExpression(e)) {
     const whenFalse = skipParentheses(e.whenFalse);

@@ -5,9 +5,8 @@ import { ts } from '../syntax/typescript.js';
 import type { Decision } from './decide.js';
 import type { Component, Facts, Reason, Slot } from './facts.js';
 import { enclosingFunction, unwrapExpression, walk, type FunctionLike } from '../syntax/function-likes.js';
-import { needsDefinedValue, type Alias } from './param-uses.js';
-import { isConstDeclaration } from '../syntax/declarations.js';
-import { labelLocalsOf, labelTextOf } from './label-locals.js';
+import { needsDefinedValue, type Alias, type ComputedLocal } from './param-uses.js';
+import { labelLocalsOf, labelOf, type LabelLocal } from './label-locals.js';
 import { referencesWithin, restScopeOf, type RestScope } from './origin-scopes.js';
 import type { AsyncHook } from './middleware-stores.js';
 import { originUnit, traceParamsUnit, type EditUnit } from '../syntax/edit-unit.js';
@@ -220,22 +219,15 @@ function planUses(model: PlanModel, slot: Slot, facts: Facts, owner: EditUnit, k
     if (declaration) model.contextReads.push({ reference, declaration, needsDefined: needsDefinedValue(facts.checker, reference), owner });
   };
   const passTargets = new Map(slot.passes.map(({ use, to }) => [use, to]));
-  const labels = labelLocalsOf(slot, (reference) => isDirectLogPart(reference, facts.logValues));
+  const isLogPart = (reference: ts.Identifier) => isDirectLogPart(reference, facts.logValues);
   const removedLabelIds = new Set<ts.Node>();
-  for (const label of labels.values()) {
-    for (const id of label.idReferences) model.traceIdReferences.add(id);
-    if (!label.removable) continue;
-    for (const id of label.idReferences) removedLabelIds.add(id);
-    model.aliasRemovals.push({ alias: label.local, owner });
+  for (const label of labelLocalsOf(slot, isLogPart).values()) {
+    planLabel(model, label, owner, isLogPart);
+    if (label.removable) for (const id of label.idReferences) removedLabelIds.add(id);
   }
   for (const use of slot.uses) {
-    // A local computed from the id is not the id: its mentions stay values, except that a log
-    // message spells out a label local's text (the id in it is then dropped like the id itself).
-    if (use.computed) {
-      const label = labels.get(use.computed);
-      if (label && isDirectLogPart(use.reference, facts.logValues)) model.logExpansions.set(use.reference, label.text);
-      continue;
-    }
+    // A local computed from the id is not the id: its mentions stay values (a label's are spelt out, above).
+    if (use.computed) continue;
     if (removedLabelIds.has(use.reference)) continue;
     // Passing the id into a kept parameter is a use like any other: the call passes `traceId()`.
     const target = passTargets.get(use);
@@ -413,22 +405,24 @@ function planOriginLocalScopes(model: PlanModel, facts: Facts, scopeWraps: Map<t
  * when only messages read them.
  */
 function planScopeLabels(model: PlanModel, facts: Facts, idReferences: readonly ts.Identifier[], wrap: ScopeWrap): void {
-  const ids = new Set<ts.Node>(idReferences);
+  const isLogPart = (reference: ts.Identifier) => isDirectLogPart(reference, facts.logValues);
   const declarations = new Set(idReferences.flatMap((ref) => {
     const declaration = ts.findAncestor(ref, ts.isVariableDeclaration);
     return declaration && ts.isIdentifier(declaration.name) && declaration.initializer && ref.pos >= declaration.initializer.pos && wrap.scope.rest.includes(declaration.parent.parent as ts.Statement) ? [declaration] : [];
   }));
   for (const declaration of declarations) {
-    const initializer = declaration.initializer!;
-    const text = isConstDeclaration(declaration) ? labelTextOf(initializer, ids) : undefined;
-    if (!text) continue;
-    const mentions = referencesWithin(facts.checker, declaration.name as ts.Identifier, wrap.scope.rest).filter((ref) => ref !== declaration.name);
-    for (const mention of mentions) if (isDirectLogPart(mention, facts.logValues)) model.logExpansions.set(mention, text);
-    for (const ref of idReferences) if (ref.pos >= initializer.pos && ref.end <= initializer.end) model.traceIdReferences.add(ref);
-    if (mentions.length > 0 && mentions.every((mention) => isDirectLogPart(mention, facts.logValues))) {
-      model.aliasRemovals.push({ alias: { declaration, references: mentions }, owner: wrap.owners });
-    }
+    const name = declaration.name as ts.Identifier;
+    const mentions = referencesWithin(facts.checker, name, wrap.scope.rest).filter((ref) => ref !== name);
+    const label = labelOf({ declaration: declaration as ComputedLocal['declaration'], references: mentions }, idReferences, isLogPart);
+    if (label) planLabel(model, label, wrap.owners, isLogPart);
   }
+}
+
+/** A label's mentions in log messages spell out its text, the id in it is the id, and it goes when only messages read it. */
+function planLabel(model: PlanModel, label: LabelLocal, owner: EditUnit | readonly EditUnit[], isLogPart: (reference: ts.Identifier) => boolean): void {
+  for (const mention of label.local.references) if (isLogPart(mention)) model.logExpansions.set(mention, label.text);
+  for (const id of label.idReferences) model.traceIdReferences.add(id);
+  if (label.removable) model.aliasRemovals.push({ alias: label.local, owner });
 }
 
 /**
