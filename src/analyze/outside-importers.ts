@@ -29,10 +29,10 @@ export function refuseOutsideImporters(
     }
   }
   if (byFile.size === 0) return;
-  const allNames = new Set([...byFile.values()].flatMap((names) => [...names.keys()]));
+  const allNames = [...new Set([...byFile.values()].flatMap((names) => [...names.keys()]))];
   const refused = new Set<Group>();
   for (const source of outside) {
-    if (![...allNames].some((name) => source.text.includes(name))) continue;
+    if (!allNames.some((name) => source.text.includes(name))) continue;
     const file = ts.createSourceFile(source.path, source.text, ts.ScriptTarget.Latest, true);
     for (const { specifier, importedOf } of moduleLoads(file)) {
       const target = resolvedFile(specifier.text, source.path, options);
